@@ -1,0 +1,1 @@
+print("heed-bench: not yet")

@@ -1,0 +1,84 @@
+import CEtPan
+import TextDecoding
+
+/// Address headers (From, To, Cc, Reply-To, Sender) to `Address` values.
+///
+/// libetpan's RFC 5322 address-list parser does the grammar (groups, quoted display names,
+/// comments); display names then get RFC 2047 decoding. When libetpan rejects a value — common in
+/// spam and broken mailers — a lenient scan keeps whatever looks like an address.
+enum AddressParser {
+    static func parse(_ raw: String) -> [Address] {
+        var bytes = Array(raw.utf8)
+        guard !bytes.isEmpty else { return [] }
+        bytes.append(0)
+        let count = bytes.count - 1
+        var result: [Address] = []
+        let parsed: Bool = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cstr in
+                var index = 0
+                var list: UnsafeMutablePointer<mailimf_address_list>? = nil
+                guard mailimf_address_list_parse(cstr, count, &index, &list) == Int32(MAILIMF_NO_ERROR), let list else {
+                    return false
+                }
+                defer { mailimf_address_list_free(list) }
+                var iter = heed_clist_first(list.pointee.ad_list)
+                while let cell = iter {
+                    iter = heed_clist_next(cell)
+                    guard let address = heed_clist_content(cell)?.assumingMemoryBound(to: mailimf_address.self) else { continue }
+                    switch Int(address.pointee.ad_type) {
+                    case Int(MAILIMF_ADDRESS_MAILBOX):
+                        if let mb = address.pointee.ad_data.ad_mailbox { result.append(mailbox(mb)) }
+                    case Int(MAILIMF_ADDRESS_GROUP):
+                        if let group = address.pointee.ad_data.ad_group, let members = group.pointee.grp_mb_list {
+                            var m = heed_clist_first(members.pointee.mb_list)
+                            while let mc = m {
+                                m = heed_clist_next(mc)
+                                if let mb = heed_clist_content(mc)?.assumingMemoryBound(to: mailimf_mailbox.self) {
+                                    result.append(mailbox(mb))
+                                }
+                            }
+                        }
+                    default:
+                        break
+                    }
+                }
+                // Trailing garbage means libetpan understood only a prefix: use the lenient scan.
+                return index >= count || raw.utf8.dropFirst(index).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C }
+            }
+        }
+        if parsed, !result.isEmpty { return result }
+        return lenient(raw)
+    }
+
+    private static func mailbox(_ mb: UnsafeMutablePointer<mailimf_mailbox>) -> Address {
+        let spec = mb.pointee.mb_addr_spec.map { String(decoding: cBytes($0), as: UTF8.self) } ?? ""
+        let name = mb.pointee.mb_display_name.map { cBytes($0).withUnsafeBytes { EncodedWords.decode($0) } }
+        return Address(name: name.flatMap { $0.isEmpty ? nil : $0 }, address: spec)
+    }
+
+    /// Every `<...@...>` or bare `x@y` token, in order.
+    static func lenient(_ raw: String) -> [Address] {
+        var found: [Address] = []
+        for piece in raw.split(separator: ",") {
+            if let open = piece.lastIndex(of: "<"), let close = piece[open...].firstIndex(of: ">") {
+                let addr = piece[piece.index(after: open)..<close].trimmingCharacters(in: " \t\"")
+                guard addr.contains("@") else { continue }
+                let name = piece[..<open].trimmingCharacters(in: " \t\"")
+                found.append(Address(name: name.isEmpty ? nil : EncodedWords.decode(Array(name.utf8)), address: addr))
+            } else if let token = piece.split(whereSeparator: { $0 == " " || $0 == "\t" }).first(where: { $0.contains("@") }) {
+                found.append(Address(name: nil, address: token.trimmingCharacters(in: "<>()\"';:")))
+            }
+        }
+        return found
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

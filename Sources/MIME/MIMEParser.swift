@@ -1,0 +1,495 @@
+import CEtPan
+#if canImport(Glibc)
+import Glibc
+#endif
+import TextDecoding
+
+/// Limits on what one message may cost. Past a limit the message is still reported, with
+/// `Message.scan.complete == false` and the limit named in `scan.limits`.
+public struct MIMELimits: Sendable, Equatable {
+    /// Bytes parsed; the rest of a larger message is not scanned.
+    public var maxMessageSize: Int
+    /// MIME nesting levels below the top-level body that are visited.
+    public var maxDepth: Int
+    /// Parts visited (and Content-Type fields handed to libetpan).
+    public var maxParts: Int
+    /// Bytes of one header block that are read.
+    public var maxHeaderBytes: Int
+
+    public init(maxMessageSize: Int = 32 << 20, maxDepth: Int = 32, maxParts: Int = 1000, maxHeaderBytes: Int = 1 << 20) {
+        self.maxMessageSize = max(1, maxMessageSize)
+        self.maxDepth = max(0, maxDepth)
+        self.maxParts = max(1, maxParts)
+        self.maxHeaderBytes = max(1, maxHeaderBytes)
+    }
+}
+
+public struct MIMEError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Raw bytes to `Message`, through libetpan.
+///
+/// Ownership: every libetpan structure made here is freed before `parse` returns (each parse
+/// result with `mailmime_free`, each address list with its own free function). The parse trees
+/// point into `ByteStore`s that outlive them.
+public enum MIMEParser {
+    public static func parse(_ bytes: [UInt8], limits: MIMELimits = MIMELimits()) throws(MIMEError) -> Message {
+        var walker = Walker(limits: limits)
+        return try walker.run(bytes)
+    }
+}
+
+private typealias Node = UnsafeMutablePointer<mailmime>
+
+/// Where a node sits, decided by its parent.
+private struct Place {
+    var parent: Int?
+    var section: String
+    var depth: Int
+    var store: ByteStore
+    /// Offset of `store`'s first byte in the top-level message; nil for a decoded sub-message.
+    var messageOffset: Int?
+    /// Set when the node is the body of a message: its header block is the message's, at this offset.
+    var messageHeaderStart: Int?
+}
+
+private struct Walker {
+    let limits: MIMELimits
+    var parts: [Part] = []
+    var hits: [LimitHit] = []
+    var trees: [Node] = []
+    var depthReported = false
+    var partsReported = false
+    var headersReported = false
+
+    init(limits: MIMELimits) { self.limits = limits }
+
+    mutating func run(_ input: [UInt8]) throws(MIMEError) -> Message {
+        defer { for tree in trees { mailmime_free(tree) } }
+        let pre = PreScan.run(input, limits: limits)
+        hits.append(contentsOf: pre.limits)
+        let store = ByteStore(pre.bytes)
+        guard let top = libetpanParse(store) else {
+            throw MIMEError(message: "libetpan could not parse the message (\(input.isEmpty ? "empty input" : "no MIME structure found"))")
+        }
+        let header = messageHeaders(store: store, at: 0)
+        let body = top.pointee.mm_data.mm_message.mm_msg_mime
+        if let body {
+            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: 0, messageHeaderStart: 0))
+        }
+        if parts.isEmpty {
+            // A message whose body libetpan could not locate: report the headers with an empty text body.
+            let end = store.count
+            parts.append(Part(
+                index: 0, parent: nil, children: [], section: "1", depth: 0, kind: .leaf, headers: header.headers,
+                contentType: .defaultText, transferEncoding: .sevenBit, disposition: nil, filename: nil, contentID: nil,
+                embedded: nil, text: TextContent(text: "", html: nil, declaredCharset: nil, charset: "us-ascii", lossy: false),
+                embeddedFiles: [], defects: ["no body found"], store: store, bodyRange: end..<end, messageOffset: end))
+        }
+        return Message(size: input.count, header: header, parts: parts, scan: ScanReport(limits: hits))
+    }
+
+    /// `mailmime_parse` on a store. The tree is kept in `trees` and freed at the end of `run`.
+    mutating func libetpanParse(_ store: ByteStore) -> Node? {
+        var index = 0
+        var result: Node? = nil
+        let code = mailmime_parse(store.cString, store.count, &index, &result)
+        guard code == Int32(MAILIMF_NO_ERROR), let result else {
+            if let result { mailmime_free(result) }
+            return nil
+        }
+        trees.append(result)
+        return result
+    }
+
+    /// Visits `start` and everything below it, depth first in document order, with an explicit
+    /// stack: deep trees must not overflow the thread's stack.
+    mutating func walk(_ start: Node, _ place: Place) {
+        var stack: [(Node, Place)] = [(start, place)]
+        while let (node, place) = stack.popLast() {
+            if parts.count >= limits.maxParts {
+                if !partsReported {
+                    partsReported = true
+                    hits.append(LimitHit(kind: .parts, detail: "stopped after \(limits.maxParts) parts (max_parts)"))
+                }
+                return
+            }
+            if place.depth > limits.maxDepth {
+                if !depthReported {
+                    depthReported = true
+                    hits.append(LimitHit(kind: .depth, detail: "parts nested deeper than \(limits.maxDepth) levels were not scanned (max_depth)"))
+                }
+                continue
+            }
+            let children = visit(node, place)
+            stack.append(contentsOf: children.reversed())
+        }
+    }
+
+    /// Builds the part for `node`, appends it, links it to its parent, and returns its children.
+    mutating func visit(_ node: Node, _ place: Place) -> [(Node, Place)] {
+        let store = place.store
+        let mm = node.pointee
+        let index = parts.count
+        var defects: [String] = []
+
+        let headerStart = place.messageHeaderStart ?? offset(mm.mm_mime_start, in: store) ?? 0
+        let headers = headerFields(store: store, at: headerStart)
+
+        let fields = MIMEFields(mm.mm_mime_fields)
+        var contentType = ContentTypeReader.read(mm.mm_content_type) ?? .defaultText
+        if contentType.type == "message", contentType.subtype == "rfc822" || contentType.subtype == "global",
+           mm.mm_type != Int32(MAILMIME_MESSAGE) {
+            // libetpan did not treat it as a message (e.g. a body it could not parse): keep it a leaf.
+            defects.append("message/\(contentType.subtype) part that is not a parseable message: read as text")
+        }
+        if contentType.type == "multipart", mm.mm_type != Int32(MAILMIME_MULTIPLE) {
+            defects.append("multipart without a usable boundary: read as text")
+        }
+        if mm.mm_type == Int32(MAILMIME_MULTIPLE), contentType.type != "multipart" {
+            contentType = ContentType(type: "multipart", subtype: "mixed", parameters: contentType.parameters)
+        }
+
+        let bodyRange = range(of: mm.mm_body, in: store) ?? store.count..<store.count
+        let kind: PartKind
+        var children: [(Node, Place)] = []
+        var embedded: MessageHeaders? = nil
+        var text: TextContent? = nil
+        var files: [EmbeddedFile] = []
+        // IMAP numbering: the body of a message is "1" (or "N.1" inside message part N) unless it is
+        // a multipart, which has no number of its own and lends its children the message's prefix.
+        let isMultipart = mm.mm_type == Int32(MAILMIME_MULTIPLE)
+        let section: String
+        if place.messageHeaderStart != nil, !isMultipart {
+            section = place.section.isEmpty ? "1" : "\(place.section).1"
+        } else {
+            section = place.section
+        }
+
+        switch Int(mm.mm_type) {
+        case Int(MAILMIME_MULTIPLE):
+            kind = .multipart
+            var iter = heed_clist_first(mm.mm_data.mm_multipart.mm_mp_list)
+            var number = 0
+            while let cell = iter {
+                iter = heed_clist_next(cell)
+                guard let child = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime.self) else { continue }
+                number += 1
+                children.append((child, Place(
+                    parent: index, section: section.isEmpty ? "\(number)" : "\(section).\(number)",
+                    depth: place.depth + 1, store: store, messageOffset: place.messageOffset, messageHeaderStart: nil)))
+            }
+        case Int(MAILMIME_MESSAGE):
+            kind = .message
+            if fields.encoding == .base64 || fields.encoding == .quotedPrintable || fields.encoding == .uuencode {
+                // libetpan parses the encoded text as if it were a message: decode and parse again.
+                let decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
+                if let defect = decoded.defect { defects.append(defect) }
+                let pre = PreScan.run(decoded.bytes, limits: limits)
+                hits.append(contentsOf: pre.limits)
+                let inner = ByteStore(pre.bytes)
+                if let top = libetpanParse(inner) {
+                    embedded = messageHeaders(store: inner, at: 0)
+                    if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
+                        children.append((body, Place(
+                            parent: index, section: section, depth: place.depth + 1, store: inner,
+                            messageOffset: nil, messageHeaderStart: 0)))
+                    }
+                } else {
+                    defects.append("encoded message/rfc822 body could not be parsed")
+                }
+            } else {
+                embedded = messageHeaders(store: store, at: bodyRange.lowerBound)
+                if let body = mm.mm_data.mm_message.mm_msg_mime {
+                    children.append((body, Place(
+                        parent: index, section: section, depth: place.depth + 1, store: store,
+                        messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound)))
+                }
+            }
+        default:
+            kind = .leaf
+            if Self.isTextual(contentType) || contentType.type == "multipart" || contentType.type == "message" {
+                let decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
+                if let defect = decoded.defect { defects.append(defect) }
+                let declared = contentType.parameter("charset")?.lowercased()
+                let chars = Charsets.decode(decoded.bytes, declared: declared)
+                let body = Self.normalizingLineEnds(chars.text)
+                if chars.lossy {
+                    defects.append("text not valid in \(declared ?? "the undeclared charset"); decoded as \(chars.charset)")
+                }
+                if contentType.subtype == "html" {
+                    text = TextContent(text: Self.normalizingLineEnds(HTMLText.text(fromHTML: body)), html: body,
+                                       declaredCharset: declared, charset: chars.charset, lossy: chars.lossy)
+                } else {
+                    text = TextContent(text: body, html: nil, declaredCharset: declared,
+                                       charset: chars.charset, lossy: chars.lossy)
+                    if contentType.subtype == "plain", fields.encoding != .uuencode, Self.mayHoldUUEncode(decoded.bytes) {
+                        files = decoded.bytes.withUnsafeBytes { UUEncode.decodeBlocks($0) }
+                            .map { EmbeddedFile(name: $0.name, bytes: $0.bytes) }
+                    }
+                }
+            } else if fields.encoding == .base64 {
+                // Validity of base64 is known only by decoding; attachments are decoded lazily, so
+                // only a cheap alphabet check is done here.
+                if store.withBytes(bodyRange, Self.hasNonBase64Bytes) { defects.append("invalid base64 (undecodable bytes skipped)") }
+            }
+        }
+
+        var parameters = contentType.parameters
+        if parameters.isEmpty, mm.mm_content_type == nil, place.messageHeaderStart == nil,
+           let parent = place.parent, parts[parent].contentType.subtype == "digest" {
+            contentType = .defaultDigestPart
+            parameters = []
+        }
+        let filename = fields.dispositionParameters.first { $0.name == "filename" }?.value
+            ?? parameters.first { $0.name == "name" }?.value
+
+        let part = Part(
+            index: index, parent: place.parent, children: [], section: section,
+            depth: place.depth, kind: kind, headers: headers, contentType: contentType,
+            transferEncoding: fields.encoding, disposition: fields.disposition, filename: filename.flatMap { $0.isEmpty ? nil : $0 },
+            contentID: fields.contentID, embedded: embedded, text: text, embeddedFiles: files, defects: defects,
+            store: store, bodyRange: bodyRange, messageOffset: place.messageOffset.map { $0 + bodyRange.lowerBound })
+        parts.append(part)
+        if let parent = place.parent { parts[parent].children.append(index) }
+        return children
+    }
+
+    // MARK: headers
+
+    mutating func headerFields(store: ByteStore, at start: Int) -> Headers {
+        let result = store.withBytes(0..<store.count) { raw in
+            HeaderBlock.parse(raw.assumingMemoryBound(to: UInt8.self), start: start, end: store.count, maxBytes: limits.maxHeaderBytes)
+        }
+        if result.truncated, !headersReported {
+            headersReported = true
+            hits.append(LimitHit(kind: .headerBytes, detail: "a header block over \(limits.maxHeaderBytes) bytes was cut (max_header_bytes)"))
+        }
+        return Headers(result.fields)
+    }
+
+    mutating func messageHeaders(store: ByteStore, at start: Int) -> MessageHeaders {
+        let headers = headerFields(store: store, at: start)
+        func addresses(_ name: String) -> [Address] {
+            headers.all(name).flatMap { AddressParser.parse($0.raw) }
+        }
+        return MessageHeaders(
+            headers: headers, subject: headers["Subject"], from: addresses("From"), sender: addresses("Sender"),
+            replyTo: addresses("Reply-To"), to: addresses("To"), cc: addresses("Cc"), date: headers["Date"],
+            messageID: headers["Message-ID"])
+    }
+
+    // MARK: helpers
+
+    func offset(_ pointer: UnsafePointer<CChar>?, in store: ByteStore) -> Int? {
+        guard let pointer else { return nil }
+        let distance = store.cString.distance(to: pointer)
+        return (0...store.count).contains(distance) ? distance : nil
+    }
+
+    func range(of data: UnsafeMutablePointer<mailmime_data>?, in store: ByteStore) -> Range<Int>? {
+        guard let data, data.pointee.dt_type == Int32(MAILMIME_DATA_TEXT),
+              let start = offset(data.pointee.dt_data.dt_text.dt_data, in: store) else { return nil }
+        let end = min(store.count, start + data.pointee.dt_data.dt_text.dt_length)
+        return start..<max(start, end)
+    }
+
+    /// Text a reader would want to read: text/*, and the machine-readable reports mail systems send.
+    static func isTextual(_ type: ContentType) -> Bool {
+        if type.type == "text" { return true }
+        switch type.mediaType {
+        case "message/delivery-status", "message/disposition-notification", "message/feedback-report",
+             "message/rfc822-headers", "message/global-headers", "message/global-delivery-status":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// CR LF and lone CR become LF, so that checks and offsets see one kind of line end (in Swift,
+    /// "\r\n" is a single Character and would not match "\n").
+    static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for c in text.utf8 {
+            if c == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+                continue
+            }
+            if c == 0x0A, previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A cheap look for a uuencode `begin NNN ` line before paying for the decoder.
+    static func mayHoldUUEncode(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i + 6 < n {
+                if buf[i] == 0x62, (i == 0 || buf[i - 1] == 0x0A), buf[i + 1] == 0x65, buf[i + 2] == 0x67,
+                   buf[i + 3] == 0x69, buf[i + 4] == 0x6E, buf[i + 5] == 0x20, buf[i + 6] >= 0x30, buf[i + 6] <= 0x37 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func hasNonBase64Bytes(_ raw: UnsafeRawBufferPointer) -> Bool {
+        for c in raw {
+            switch c {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2B, 0x2F, 0x3D, 0x0D, 0x0A, 0x20, 0x09: continue
+            default: return true
+            }
+        }
+        return false
+    }
+}
+
+/// The MIME fields libetpan parsed for a part: transfer encoding, disposition, Content-ID.
+private struct MIMEFields {
+    var encoding: TransferEncoding = .sevenBit
+    var disposition: Disposition? = nil
+    var dispositionParameters: [(name: String, value: String)] = []
+    var contentID: String? = nil
+
+    init(_ fields: UnsafeMutablePointer<mailmime_fields>?) {
+        guard let fields else { return }
+        var iter = heed_clist_first(fields.pointee.fld_list)
+        while let cell = iter {
+            iter = heed_clist_next(cell)
+            guard let field = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime_field.self) else { continue }
+            switch Int(field.pointee.fld_type) {
+            case Int(MAILMIME_FIELD_TRANSFER_ENCODING):
+                if let mechanism = field.pointee.fld_data.fld_encoding {
+                    encoding = Self.encoding(mechanism.pointee)
+                }
+            case Int(MAILMIME_FIELD_DISPOSITION):
+                if let disp = field.pointee.fld_data.fld_disposition { readDisposition(disp.pointee) }
+            case Int(MAILMIME_FIELD_ID):
+                if let id = field.pointee.fld_data.fld_id {
+                    let value = String(decoding: cBytes(id), as: UTF8.self)
+                    contentID = value.trimmingAngleBrackets()
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    static func encoding(_ mechanism: mailmime_mechanism) -> TransferEncoding {
+        switch Int(mechanism.enc_type) {
+        case Int(MAILMIME_MECHANISM_7BIT): return .sevenBit
+        case Int(MAILMIME_MECHANISM_8BIT): return .eightBit
+        case Int(MAILMIME_MECHANISM_BINARY): return .binary
+        case Int(MAILMIME_MECHANISM_QUOTED_PRINTABLE): return .quotedPrintable
+        case Int(MAILMIME_MECHANISM_BASE64): return .base64
+        default:
+            let token = mechanism.enc_token.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+            switch token {
+            case "x-uuencode", "uuencode", "x-uue", "uue": return .uuencode
+            case "base-64": return .base64
+            case "quoted_printable", "qp": return .quotedPrintable
+            default: return .other(token)
+            }
+        }
+    }
+
+    mutating func readDisposition(_ disp: mailmime_disposition) {
+        if let type = disp.dsp_type {
+            switch Int(type.pointee.dsp_type) {
+            case Int(MAILMIME_DISPOSITION_TYPE_INLINE): disposition = .inline
+            case Int(MAILMIME_DISPOSITION_TYPE_ATTACHMENT): disposition = .attachment
+            default:
+                let token = type.pointee.dsp_extension.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+                disposition = .other(token)
+            }
+        }
+        var raw: [(name: String, value: [UInt8])] = []
+        var iter = heed_clist_first(disp.dsp_parms)
+        while let cell = iter {
+            iter = heed_clist_next(cell)
+            guard let parm = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime_disposition_parm.self) else { continue }
+            switch Int(parm.pointee.pa_type) {
+            case Int(MAILMIME_DISPOSITION_PARM_FILENAME):
+                if let value = parm.pointee.pa_data.pa_filename { raw.append(("filename", cBytes(value))) }
+            case Int(MAILMIME_DISPOSITION_PARM_PARAMETER):
+                if let p = parm.pointee.pa_data.pa_parameter, let name = p.pointee.pa_name {
+                    raw.append((String(decoding: cBytes(name), as: UTF8.self).lowercased(), p.pointee.pa_value.map(cBytes) ?? []))
+                }
+            default:
+                break
+            }
+        }
+        dispositionParameters = RFC2231.combine(raw)
+    }
+}
+
+/// Content-Type as libetpan parsed it, with RFC 2231 parameters combined by heed (1.9.4 does not).
+private enum ContentTypeReader {
+    static func read(_ content: UnsafeMutablePointer<mailmime_content>?) -> ContentType? {
+        guard let content, let type = content.pointee.ct_type else { return nil }
+        let main: String
+        switch Int(type.pointee.tp_type) {
+        case Int(MAILMIME_TYPE_DISCRETE_TYPE):
+            guard let discrete = type.pointee.tp_data.tp_discrete_type else { return nil }
+            switch Int(discrete.pointee.dt_type) {
+            case Int(MAILMIME_DISCRETE_TYPE_TEXT): main = "text"
+            case Int(MAILMIME_DISCRETE_TYPE_IMAGE): main = "image"
+            case Int(MAILMIME_DISCRETE_TYPE_AUDIO): main = "audio"
+            case Int(MAILMIME_DISCRETE_TYPE_VIDEO): main = "video"
+            case Int(MAILMIME_DISCRETE_TYPE_APPLICATION): main = "application"
+            default: main = discrete.pointee.dt_extension.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? "application"
+            }
+        case Int(MAILMIME_TYPE_COMPOSITE_TYPE):
+            guard let composite = type.pointee.tp_data.tp_composite_type else { return nil }
+            switch Int(composite.pointee.ct_type) {
+            case Int(MAILMIME_COMPOSITE_TYPE_MESSAGE): main = "message"
+            case Int(MAILMIME_COMPOSITE_TYPE_MULTIPART): main = "multipart"
+            default: main = composite.pointee.ct_token.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? "multipart"
+            }
+        default:
+            return nil
+        }
+        let subtype = content.pointee.ct_subtype.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+        var raw: [(name: String, value: [UInt8])] = []
+        var iter = heed_clist_first(content.pointee.ct_parameters)
+        while let cell = iter {
+            iter = heed_clist_next(cell)
+            guard let p = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime_parameter.self),
+                  let name = p.pointee.pa_name else { continue }
+            raw.append((String(decoding: cBytes(name), as: UTF8.self).lowercased(), p.pointee.pa_value.map(cBytes) ?? []))
+        }
+        return ContentType(type: main, subtype: subtype.isEmpty ? (main == "text" ? "plain" : "octet-stream") : subtype,
+                           parameters: RFC2231.combine(raw))
+    }
+}
+
+/// The bytes of a NUL-terminated C string libetpan allocated.
+func cBytes(_ p: UnsafePointer<CChar>) -> [UInt8] {
+    let n = strlen(p)
+    return p.withMemoryRebound(to: UInt8.self, capacity: n) { Array(UnsafeBufferPointer(start: $0, count: n)) }
+}
+
+func cBytes(_ p: UnsafeMutablePointer<CChar>) -> [UInt8] { cBytes(UnsafePointer(p)) }
+
+extension String {
+    func trimmingAngleBrackets() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == "<" || f == " " { s = s.dropFirst() }
+        while let l = s.last, l == ">" || l == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

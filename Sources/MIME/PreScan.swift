@@ -1,0 +1,116 @@
+/// The cheap pass over the raw bytes that runs before libetpan sees them.
+///
+/// libetpan 1.9.4 has inputs it must never get:
+/// - a `boundary` parameter made of an escaped quote (`boundary="\""`) overflows the heap in
+///   `mailmime_extract_boundary` (fixed upstream after 1.9.4). RFC 2046 boundaries never contain a
+///   backslash, so any quoted boundary value with one is renamed (`boundary` → `xoundary`, same
+///   length so offsets stay valid): libetpan then sees a multipart without a boundary.
+/// - deep nesting: its parse time grows with the square of the depth and it recurses once per
+///   level. Every level of nesting needs a Content-Type field, so capping the number of
+///   Content-Type fields caps depth and part count; past the cap the message is cut before the
+///   first field over it.
+/// - huge messages: only the first `maxMessageSize` bytes are parsed.
+///
+/// Every cut is reported in `limits`, so the message is marked as not fully scanned.
+enum PreScan {
+    struct Result {
+        /// The bytes to hand to libetpan (the input, possibly cut or with parameters renamed).
+        var bytes: [UInt8]
+        var limits: [LimitHit]
+        /// How many Content-Type fields the kept bytes hold: an upper bound on part count and depth.
+        var contentTypeFields: Int
+    }
+
+    static func run(_ input: [UInt8], limits: MIMELimits) -> Result {
+        var bytes = input
+        var hits: [LimitHit] = []
+        if bytes.count > limits.maxMessageSize {
+            // Cut at a line end so that the last kept line is whole.
+            var cut = limits.maxMessageSize
+            while cut > 0, bytes[cut - 1] != 0x0A { cut -= 1 }
+            if cut == 0 { cut = limits.maxMessageSize }
+            bytes.removeSubrange(cut...)
+            hits.append(LimitHit(kind: .size, detail: "message is \(input.count) bytes; scanned the first \(cut) (max_message_size \(limits.maxMessageSize))"))
+        }
+
+        var unsafeAt: [Int] = []
+        var contentTypes = 0
+        var cutAt: Int? = nil
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var lineStart = 0
+            while lineStart < n {
+                if startsWithCI(buf, at: lineStart, "content-type") {
+                    var j = lineStart + 12
+                    while j < n, buf[j] == 0x20 || buf[j] == 0x09 { j += 1 }
+                    if j < n, buf[j] == 0x3A {
+                        contentTypes += 1
+                        if contentTypes > limits.maxParts {
+                            cutAt = lineStart
+                            contentTypes -= 1
+                            return
+                        }
+                    }
+                }
+                // Look for `boundary` parameters on this line (also on continuation lines).
+                var i = lineStart
+                while i < n, buf[i] != 0x0A {
+                    if (buf[i] | 0x20) == 0x62, startsWithCI(buf, at: i, "boundary"), isUnsafeBoundary(buf, nameStart: i) {
+                        unsafeAt.append(i)
+                    }
+                    i += 1
+                }
+                lineStart = i + 1
+            }
+        }
+        if !unsafeAt.isEmpty {
+            for at in unsafeAt { bytes[at] = 0x78 }  // "x"
+            hits.append(LimitHit(kind: .unsafeBoundary, detail: "\(unsafeAt.count) boundary parameter(s) with a backslash were not used (libetpan 1.9.4 overflows on them)"))
+        }
+        if let cutAt {
+            bytes.removeSubrange(cutAt...)
+            hits.append(LimitHit(kind: .parts, detail: "more than \(limits.maxParts) Content-Type fields; scanned the first \(cutAt) bytes (max_parts \(limits.maxParts))"))
+        }
+        return Result(bytes: bytes, limits: hits, contentTypeFields: contentTypes)
+    }
+
+    /// True when `boundary` at `nameStart` is a parameter name (after `;` and blanks) whose value
+    /// is a quoted string holding a backslash, or which is followed by a lone quote.
+    private static func isUnsafeBoundary(_ buf: UnsafeBufferPointer<UInt8>, nameStart: Int) -> Bool {
+        var k = nameStart - 1
+        while k >= 0, isSpace(buf[k]) { k -= 1 }
+        guard k >= 0, buf[k] == 0x3B else { return false }  // ';'
+        let n = buf.count
+        var j = nameStart + 8
+        while j < n, isSpace(buf[j]) { j += 1 }
+        guard j < n, buf[j] == 0x3D else { return false }  // '='
+        j += 1
+        while j < n, isSpace(buf[j]) { j += 1 }
+        guard j < n, buf[j] == 0x22 else { return false }  // a quoted string
+        j += 1
+        // Scan to the closing quote. Linear overall: every scan stops at the next quote, and each
+        // `boundary="` that starts a scan holds one.
+        while j < n {
+            let c = buf[j]
+            if c == 0x5C { return true }  // backslash: an escaped character
+            if c == 0x22 { return false }
+            if c == 0x0A, j + 1 < n, buf[j + 1] != 0x20, buf[j + 1] != 0x09 { return true }  // unterminated
+            j += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+
+    @inline(__always)
+    static func startsWithCI(_ buf: UnsafeBufferPointer<UInt8>, at: Int, _ lowercase: StaticString) -> Bool {
+        let count = lowercase.utf8CodeUnitCount
+        guard at + count <= buf.count else { return false }
+        let p = lowercase.utf8Start
+        for k in 0..<count where (buf[at + k] | 0x20) != p[k] {
+            return false
+        }
+        return true
+    }
+}
