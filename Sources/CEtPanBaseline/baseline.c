@@ -1,5 +1,6 @@
 #include "CEtPanBaseline.h"
 #include <libetpan/libetpan.h>
+#include <stdlib.h>
 
 /* Counts parts with an explicit stack so that the walk costs the same as heed's iterative one
    and cannot overflow on deep trees. */

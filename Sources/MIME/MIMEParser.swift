@@ -77,7 +77,7 @@ private struct Walker {
         let header = messageHeaders(store: store, at: 0)
         let body = top.pointee.mm_data.mm_message.mm_msg_mime
         if let body {
-            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: 0, messageHeaderStart: 0))
+            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped, messageHeaderStart: 0))
         }
         if parts.isEmpty {
             // A message whose body libetpan could not locate: report the headers with an empty text body.
@@ -86,7 +86,7 @@ private struct Walker {
                 index: 0, parent: nil, children: [], section: "1", depth: 0, kind: .leaf, headers: header.headers,
                 contentType: .defaultText, transferEncoding: .sevenBit, disposition: nil, filename: nil, contentID: nil,
                 embedded: nil, text: TextContent(text: "", html: nil, declaredCharset: nil, charset: "us-ascii", lossy: false),
-                embeddedFiles: [], defects: ["no body found"], store: store, bodyRange: end..<end, messageOffset: end))
+                embeddedFiles: [], defects: ["no body found"], store: store, bodyRange: end..<end, messageOffset: end + pre.skipped))
         }
         return Message(size: input.count, header: header, parts: parts, scan: ScanReport(limits: hits))
     }
@@ -140,11 +140,6 @@ private struct Walker {
 
         let fields = MIMEFields(mm.mm_mime_fields)
         var contentType = ContentTypeReader.read(mm.mm_content_type) ?? .defaultText
-        if contentType.type == "message", contentType.subtype == "rfc822" || contentType.subtype == "global",
-           mm.mm_type != Int32(MAILMIME_MESSAGE) {
-            // libetpan did not treat it as a message (e.g. a body it could not parse): keep it a leaf.
-            defects.append("message/\(contentType.subtype) part that is not a parseable message: read as text")
-        }
         if contentType.type == "multipart", mm.mm_type != Int32(MAILMIME_MULTIPLE) {
             defects.append("multipart without a usable boundary: read as text")
         }
@@ -181,32 +176,32 @@ private struct Walker {
                     parent: index, section: section.isEmpty ? "\(number)" : "\(section).\(number)",
                     depth: place.depth + 1, store: store, messageOffset: place.messageOffset, messageHeaderStart: nil)))
             }
-        case Int(MAILMIME_MESSAGE):
+        case Int(MAILMIME_MESSAGE) where fields.encoding == .sevenBit || fields.encoding == .eightBit || fields.encoding == .binary:
             kind = .message
-            if fields.encoding == .base64 || fields.encoding == .quotedPrintable || fields.encoding == .uuencode {
-                // libetpan parses the encoded text as if it were a message: decode and parse again.
-                let decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
-                if let defect = decoded.defect { defects.append(defect) }
-                let pre = PreScan.run(decoded.bytes, limits: limits)
-                hits.append(contentsOf: pre.limits)
-                let inner = ByteStore(pre.bytes)
-                if let top = libetpanParse(inner) {
-                    embedded = messageHeaders(store: inner, at: 0)
-                    if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
-                        children.append((body, Place(
-                            parent: index, section: section, depth: place.depth + 1, store: inner,
-                            messageOffset: nil, messageHeaderStart: 0)))
-                    }
-                } else {
-                    defects.append("encoded message/rfc822 body could not be parsed")
+            embedded = messageHeaders(store: store, at: bodyRange.lowerBound)
+            if let body = mm.mm_data.mm_message.mm_msg_mime {
+                children.append((body, Place(
+                    parent: index, section: section, depth: place.depth + 1, store: store,
+                    messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound)))
+            }
+        case Int(MAILMIME_MESSAGE), Int(MAILMIME_SINGLE) where Self.isEncapsulated(contentType):
+            // A message libetpan did not parse (it does not undo a transfer encoding first, and
+            // leaves a base64 message/rfc822 as a single part): decode, then parse on its own.
+            kind = .message
+            let decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
+            if let defect = decoded.defect { defects.append(defect) }
+            let pre = PreScan.run(decoded.bytes, limits: limits)
+            hits.append(contentsOf: pre.limits)
+            let inner = ByteStore(pre.bytes)
+            if let top = libetpanParse(inner) {
+                embedded = messageHeaders(store: inner, at: 0)
+                if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
+                    children.append((body, Place(
+                        parent: index, section: section, depth: place.depth + 1, store: inner,
+                        messageOffset: nil, messageHeaderStart: 0)))
                 }
             } else {
-                embedded = messageHeaders(store: store, at: bodyRange.lowerBound)
-                if let body = mm.mm_data.mm_message.mm_msg_mime {
-                    children.append((body, Place(
-                        parent: index, section: section, depth: place.depth + 1, store: store,
-                        messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound)))
-                }
+                defects.append("encapsulated message could not be parsed")
             }
         default:
             kind = .leaf
@@ -294,6 +289,11 @@ private struct Walker {
               let start = offset(data.pointee.dt_data.dt_text.dt_data, in: store) else { return nil }
         let end = min(store.count, start + data.pointee.dt_data.dt_text.dt_length)
         return start..<max(start, end)
+    }
+
+    /// message/rfc822 and message/global hold a whole message.
+    static func isEncapsulated(_ type: ContentType) -> Bool {
+        type.type == "message" && (type.subtype == "rfc822" || type.subtype == "global")
     }
 
     /// Text a reader would want to read: text/*, and the machine-readable reports mail systems send.

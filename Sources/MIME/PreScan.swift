@@ -19,21 +19,32 @@ enum PreScan {
         var limits: [LimitHit]
         /// How many Content-Type fields the kept bytes hold: an upper bound on part count and depth.
         var contentTypeFields: Int
+        /// Bytes removed from the front (an mbox `From ` line): add to offsets to get input offsets.
+        var skipped: Int
     }
 
     static func run(_ input: [UInt8], limits: MIMELimits) -> Result {
         var bytes = input
         var hits: [LimitHit] = []
-        if bytes.count > limits.maxMessageSize {
+        // An mbox `From ` separator line before the header makes libetpan see no header at all.
+        var skipped = 0
+        if bytes.count > 5, bytes[0] == 0x46, bytes[1] == 0x72, bytes[2] == 0x6F, bytes[3] == 0x6D, bytes[4] == 0x20,
+           let lf = bytes.firstIndex(of: 0x0A) {
+            skipped = lf + 1
+            bytes.removeSubrange(0..<skipped)
+        }
+        if input.count > limits.maxMessageSize, bytes.count > limits.maxMessageSize - skipped {
             // Cut at a line end so that the last kept line is whole.
-            var cut = limits.maxMessageSize
+            let keep = max(1, limits.maxMessageSize - skipped)
+            var cut = keep
             while cut > 0, bytes[cut - 1] != 0x0A { cut -= 1 }
-            if cut == 0 { cut = limits.maxMessageSize }
+            if cut == 0 { cut = keep }
             bytes.removeSubrange(cut...)
-            hits.append(LimitHit(kind: .size, detail: "message is \(input.count) bytes; scanned the first \(cut) (max_message_size \(limits.maxMessageSize))"))
+            hits.append(LimitHit(kind: .size, detail: "message is \(input.count) bytes; scanned the first \(cut + skipped) (max_message_size \(limits.maxMessageSize))"))
         }
 
         var unsafeAt: [Int] = []
+        var doubledSemicolons: [Int] = []
         var contentTypes = 0
         var cutAt: Int? = nil
         bytes.withUnsafeBufferPointer { buf in
@@ -50,6 +61,7 @@ enum PreScan {
                             contentTypes -= 1
                             return
                         }
+                        doubledSemicolons.append(contentsOf: findDoubledSemicolons(buf, from: j))
                     }
                 }
                 // Look for `boundary` parameters on this line (also on continuation lines).
@@ -63,6 +75,9 @@ enum PreScan {
                 lineStart = i + 1
             }
         }
+        // `type/subtype;; boundary=...` makes libetpan drop the whole Content-Type; each extra
+        // `;` becomes a space (same length, so offsets stay valid).
+        for at in doubledSemicolons { bytes[at] = 0x20 }
         if !unsafeAt.isEmpty {
             for at in unsafeAt { bytes[at] = 0x78 }  // "x"
             hits.append(LimitHit(kind: .unsafeBoundary, detail: "\(unsafeAt.count) boundary parameter(s) with a backslash were not used (libetpan 1.9.4 overflows on them)"))
@@ -71,7 +86,7 @@ enum PreScan {
             bytes.removeSubrange(cutAt...)
             hits.append(LimitHit(kind: .parts, detail: "more than \(limits.maxParts) Content-Type fields; scanned the first \(cutAt) bytes (max_parts \(limits.maxParts))"))
         }
-        return Result(bytes: bytes, limits: hits, contentTypeFields: contentTypes)
+        return Result(bytes: bytes, limits: hits, contentTypeFields: contentTypes, skipped: skipped)
     }
 
     /// True when `boundary` at `nameStart` is a parameter name (after `;` and blanks) whose value
@@ -98,6 +113,34 @@ enum PreScan {
             j += 1
         }
         return true
+    }
+
+    /// Offsets of every `;` that follows another `;` with only blanks between them, outside
+    /// quoted strings, in the Content-Type field starting at `from` (continuation lines included).
+    private static func findDoubledSemicolons(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
+        var found: [Int] = []
+        var j = from
+        let n = buf.count
+        var quoted = false
+        var afterSemicolon = false
+        while j < n {
+            let c = buf[j]
+            if c == 0x0A {
+                guard j + 1 < n, buf[j + 1] == 0x20 || buf[j + 1] == 0x09 else { break }
+            } else if quoted {
+                if c == 0x5C { j += 1 } else if c == 0x22 { quoted = false }
+            } else if c == 0x22 {
+                quoted = true
+                afterSemicolon = false
+            } else if c == 0x3B {
+                if afterSemicolon { found.append(j) }
+                afterSemicolon = true
+            } else if !isSpace(c) {
+                afterSemicolon = false
+            }
+            j += 1
+        }
+        return found
     }
 
     @inline(__always)

@@ -1,0 +1,55 @@
+extension HeedConfig {
+    /// The configuration heed runs with when no file is given, as YAML.
+    ///
+    /// It must set every key (the loader checks this, since nothing lies beneath it to fill
+    /// gaps). Deploy/heed.yaml holds the same values with every key explained; a test keeps
+    /// the two equal, so change both together.
+    public static let embeddedDefaultYAML: String = """
+        # heed's embedded default configuration. Deploy/heed.yaml has the same values,
+        # with every key explained.
+        own_domains:
+          - cern.ch
+
+        watch:
+          - address: social-media@cern.ch
+            mode: query
+          - address: physics-announce@cern.ch
+            mode: announcement
+            audience: specialist
+          - address: it-announce@cern.ch
+            mode: announcement
+            audience: specialist
+          - address: users-announce@cern.ch
+            mode: announcement
+            audience: wide
+          - address: announcements@cern.ch
+            mode: announcement
+            audience: wide
+          - address: "*-announce@cern.ch"
+            mode: announcement
+            audience: specialist
+
+        limits:
+          max_message_size: 32MiB
+          max_depth: 32
+          max_parts: 1000
+          max_header_bytes: 1MiB
+
+        """
+
+    /// The embedded default, parsed once.
+    ///
+    /// Never fails at run time: ConfigTests parses `embeddedDefaultYAML`, so a broken
+    /// default is caught before it ships. The `fatalError` marks a programming error in this
+    /// file, not bad input.
+    public static let embeddedDefault: HeedConfig = {
+        do {
+            return try ConfigLoader.parse(yaml: embeddedDefaultYAML, source: embeddedSource, over: nil)
+        } catch {
+            fatalError("heed's embedded default configuration is invalid: \(error)")
+        }
+    }()
+
+    /// The `source` of the embedded default and the file name in its errors.
+    public static let embeddedSource = "embedded default"
+}
