@@ -68,6 +68,7 @@ private struct Walker {
 
     mutating func run(_ input: [UInt8]) throws(MIMEError) -> Message {
         defer { for tree in trees { mailmime_free(tree) } }
+        guard !input.isEmpty else { throw MIMEError(message: "empty message: no bytes to parse") }
         let pre = PreScan.run(input, limits: limits)
         hits.append(contentsOf: pre.limits)
         let store = ByteStore(pre.bytes)
@@ -75,6 +76,12 @@ private struct Walker {
             throw MIMEError(message: "libetpan could not parse the message (\(input.isEmpty ? "empty input" : "no MIME structure found"))")
         }
         let header = messageHeaders(store: store, at: 0)
+        // Text without header fields is read as a body (mail tools do the same); binary data
+        // without them (a PDF, an Outlook .msg, random bytes) is not a message: say so rather
+        // than report meaningless results.
+        if header.headers.count == 0, store.withBytes(0..<min(store.count, 1024), { $0.contains(0) }) {
+            throw MIMEError(message: "not an RFC 5322 message: binary data without header fields")
+        }
         let body = top.pointee.mm_data.mm_message.mm_msg_mime
         if let body {
             walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped, messageHeaderStart: 0))

@@ -19,7 +19,7 @@ enum PreScan {
         var limits: [LimitHit]
         /// How many Content-Type fields the kept bytes hold: an upper bound on part count and depth.
         var contentTypeFields: Int
-        /// Bytes removed from the front (an mbox `From ` line): add to offsets to get input offsets.
+        /// Bytes removed from the front (a byte order mark, an mbox `From ` line): add to offsets to get input offsets.
         var skipped: Int
     }
 
@@ -28,10 +28,15 @@ enum PreScan {
         var hits: [LimitHit] = []
         // An mbox `From ` separator line before the header makes libetpan see no header at all.
         var skipped = 0
+        // A UTF-8 byte order mark (messages saved by Windows tools) hides the first field name.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            skipped = 3
+            bytes.removeSubrange(0..<3)
+        }
         if bytes.count > 5, bytes[0] == 0x46, bytes[1] == 0x72, bytes[2] == 0x6F, bytes[3] == 0x6D, bytes[4] == 0x20,
            let lf = bytes.firstIndex(of: 0x0A) {
-            skipped = lf + 1
-            bytes.removeSubrange(0..<skipped)
+            skipped += lf + 1
+            bytes.removeSubrange(0...lf)
         }
         if input.count > limits.maxMessageSize, bytes.count > limits.maxMessageSize - skipped {
             // Cut at a line end so that the last kept line is whole.
