@@ -57,28 +57,53 @@ enum AddressParser {
         return Address(name: name.flatMap { $0.isEmpty ? nil : $0 }, address: spec)
     }
 
-    /// Every `<...@...>` or bare `x@y` token, in order.
+    /// Every `<...@...>` or bare `x@y` token, in order, from a value libetpan rejected. Works on
+    /// bytes: such values can be hundreds of kilobytes of garbage.
     static func lenient(_ raw: String) -> [Address] {
         var found: [Address] = []
-        for piece in raw.split(separator: ",") {
-            if let open = piece.lastIndex(of: "<"), let close = piece[open...].firstIndex(of: ">") {
-                let addr = piece[piece.index(after: open)..<close].trimmingCharacters(in: " \t\"")
-                guard addr.contains("@") else { continue }
-                let name = piece[..<open].trimmingCharacters(in: " \t\"")
-                found.append(Address(name: name.isEmpty ? nil : EncodedWords.decode(Array(name.utf8)), address: addr))
-            } else if let token = piece.split(whereSeparator: { $0 == " " || $0 == "\t" }).first(where: { $0.contains("@") }) {
-                found.append(Address(name: nil, address: token.trimmingCharacters(in: "<>()\"';:")))
+        let bytes = Array(raw.utf8)
+        var pieceStart = 0
+        var quoted = false
+        var i = 0
+        while i <= bytes.count {
+            let atEnd = i == bytes.count
+            let c: UInt8 = atEnd ? 0x2C : bytes[i]
+            if c == 0x22 { quoted.toggle() }
+            if c == 0x2C, !quoted || atEnd {
+                if let address = lenientOne(bytes[pieceStart..<i]) { found.append(address) }
+                pieceStart = i + 1
             }
+            i += 1
         }
         return found
     }
-}
 
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+    private static func lenientOne(_ piece: ArraySlice<UInt8>) -> Address? {
+        if let open = piece.lastIndex(of: 0x3C), let close = piece[open...].firstIndex(of: 0x3E) {
+            let spec = trimmed(piece[(open + 1)..<close], " \t\"")
+            guard spec.contains(0x40) else { return nil }
+            let name = trimmed(piece[piece.startIndex..<open], " \t\"")
+            return Address(name: name.isEmpty ? nil : EncodedWords.decode(Array(name)),
+                           address: String(decoding: spec, as: UTF8.self))
+        }
+        var start = piece.startIndex
+        while start < piece.endIndex {
+            var end = start
+            while end < piece.endIndex, piece[end] != 0x20, piece[end] != 0x09 { end += 1 }
+            let token = piece[start..<end]
+            if token.contains(0x40) {
+                return Address(name: nil, address: String(decoding: trimmed(token, "<>()\"';:"), as: UTF8.self))
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    private static func trimmed(_ s: ArraySlice<UInt8>, _ set: StaticString) -> ArraySlice<UInt8> {
+        let strip = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, strip.contains(s[lo]) { lo += 1 }
+        while hi > lo, strip.contains(s[hi - 1]) { hi -= 1 }
+        return s[lo..<hi]
     }
 }

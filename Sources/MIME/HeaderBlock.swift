@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TextDecoding
 
 /// Reads an RFC 5322 header block into fields, in Swift.
@@ -107,9 +110,13 @@ enum HeaderBlock {
         while hi > lo, isBlank(rawValue[hi - 1]) { hi -= 1 }
         let trimmed = rawValue[lo..<hi]
         return trimmed.withUnsafeBytes { raw in
-            let decoded = EncodedWords.decode(raw)
             let rawText = Charsets.decode(raw, declared: nil).text
-            return HeaderField(name: name, value: decoded, raw: rawText)
+            // Most values hold no encoded word: then the decoded value is the raw text, and the
+            // bytes are converted once, not twice.
+            guard let base = raw.baseAddress, memchr(base, 0x3D, raw.count) != nil else {
+                return HeaderField(name: name, value: rawText, raw: rawText)
+            }
+            return HeaderField(name: name, value: EncodedWords.decode(raw), raw: rawText)
         }
     }
 

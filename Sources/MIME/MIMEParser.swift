@@ -213,11 +213,15 @@ private struct Walker {
         default:
             kind = .leaf
             if Self.isTextual(contentType) || contentType.type == "multipart" || contentType.type == "message" {
-                let decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
+                var decoded = store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: fields.encoding) }
                 if let defect = decoded.defect { defects.append(defect) }
                 let declared = contentType.parameter("charset")?.lowercased()
+                // Line ends are made LF on the bytes, in place, where the charset keeps CR and LF
+                // as single bytes (all but UTF-16/32 and UTF-7): one String is built, not two.
+                let asciiCompatible = declared.map { !($0.contains("16") || $0.contains("32") || $0.contains("utf-7")) } ?? true
+                if asciiCompatible { Self.normalizeLineEnds(&decoded.bytes) }
                 let chars = Charsets.decode(decoded.bytes, declared: declared)
-                let body = Self.normalizingLineEnds(chars.text)
+                let body = asciiCompatible ? chars.text : Self.normalizingLineEnds(chars.text)
                 if chars.lossy {
                     defects.append("text not valid in \(declared ?? "the undeclared charset"); decoded as \(chars.charset)")
                 }
@@ -232,10 +236,6 @@ private struct Walker {
                             .map { EmbeddedFile(name: $0.name, bytes: $0.bytes) }
                     }
                 }
-            } else if fields.encoding == .base64 {
-                // Validity of base64 is known only by decoding; attachments are decoded lazily, so
-                // only a cheap alphabet check is done here.
-                if store.withBytes(bodyRange, Self.hasNonBase64Bytes) { defects.append("invalid base64 (undecodable bytes skipped)") }
             }
         }
 
@@ -318,51 +318,67 @@ private struct Walker {
     /// CR LF and lone CR become LF, so that checks and offsets see one kind of line end (in Swift,
     /// "\r\n" is a single Character and would not match "\n").
     static func normalizingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        for c in text.utf8 {
-            if c == 0x0D {
-                out.append(0x0A)
-                previousCR = true
-                continue
+        var text = text
+        return text.withUTF8 { src -> String? in
+            guard let base = src.baseAddress, memchr(base, 0x0D, src.count) != nil else { return nil }
+            return String(unsafeUninitializedCapacity: src.count) { out in
+                var w = 0
+                var i = 0
+                let n = src.count
+                while i < n {
+                    let c = src[i]
+                    if c == 0x0D {
+                        out[w] = 0x0A
+                        if i + 1 < n, src[i + 1] == 0x0A { i += 1 }
+                    } else {
+                        out[w] = c
+                    }
+                    w += 1
+                    i += 1
+                }
+                return w
             }
-            if c == 0x0A, previousCR {
-                previousCR = false
-                continue
+        } ?? text
+    }
+
+    /// `normalizingLineEnds` on bytes, in place.
+    static func normalizeLineEnds(_ bytes: inout [UInt8]) {
+        let count: Int = bytes.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress, let first = memchr(base, 0x0D, buf.count) else { return buf.count }
+            let n = buf.count
+            var w = base.distance(to: first.assumingMemoryBound(to: UInt8.self))
+            var i = w
+            while i < n {
+                let c = buf[i]
+                if c == 0x0D {
+                    buf[w] = 0x0A
+                    if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                } else {
+                    buf[w] = c
+                }
+                w += 1
+                i += 1
             }
-            previousCR = false
-            out.append(c)
+            return w
         }
-        return String(decoding: out, as: UTF8.self)
+        if count < bytes.count { bytes.removeLast(bytes.count - count) }
     }
 
     /// A cheap look for a uuencode `begin NNN ` line before paying for the decoder.
     static func mayHoldUUEncode(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buf in
-            var i = 0
+            guard let base = buf.baseAddress else { return false }
+            var at = 0
             let n = buf.count
-            while i + 6 < n {
-                if buf[i] == 0x62, (i == 0 || buf[i - 1] == 0x0A), buf[i + 1] == 0x65, buf[i + 2] == 0x67,
-                   buf[i + 3] == 0x69, buf[i + 4] == 0x6E, buf[i + 5] == 0x20, buf[i + 6] >= 0x30, buf[i + 6] <= 0x37 {
-                    return true
-                }
-                i += 1
+            while at + 6 <= n {
+                if memcmp(base + at, "begin ", 6) == 0 { return true }
+                guard let lf = memchr(base + at, 0x0A, n - at) else { return false }
+                at = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
             }
             return false
         }
     }
 
-    static func hasNonBase64Bytes(_ raw: UnsafeRawBufferPointer) -> Bool {
-        for c in raw {
-            switch c {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2B, 0x2F, 0x3D, 0x0D, 0x0A, 0x20, 0x09: continue
-            default: return true
-            }
-        }
-        return false
-    }
 }
 
 /// The MIME fields libetpan parsed for a part: transfer encoding, disposition, Content-ID.

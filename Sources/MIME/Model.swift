@@ -227,8 +227,11 @@ public struct Part: Sendable {
 
     /// The body with its transfer encoding undone. Computed on demand: large attachments cost
     /// nothing until a check asks for their bytes.
-    public func decodedBody() -> [UInt8] {
-        store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: transferEncoding).bytes }
+    public func decodedBody() -> [UInt8] { decode().bytes }
+
+    /// The decoded body and, when the transfer encoding was damaged, what was wrong with it.
+    public func decode() -> (bytes: [UInt8], defect: String?) {
+        store.withBytes(bodyRange) { TransferDecoding.decode($0, encoding: transferEncoding) }
     }
 
     public var mediaType: String { contentType.mediaType }

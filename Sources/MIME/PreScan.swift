@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The cheap pass over the raw bytes that runs before libetpan sees them.
 ///
 /// libetpan 1.9.4 has inputs it must never get:
@@ -53,10 +57,13 @@ enum PreScan {
         var contentTypes = 0
         var cutAt: Int? = nil
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
             let n = buf.count
             var lineStart = 0
+            // Only Content-Type fields matter to libetpan's boundary handling and to the part
+            // count; every other line is skipped with memchr.
             while lineStart < n {
-                if startsWithCI(buf, at: lineStart, "content-type") {
+                if (buf[lineStart] | 0x20) == 0x63, startsWithCI(buf, at: lineStart, "content-type") {
                     var j = lineStart + 12
                     while j < n, buf[j] == 0x20 || buf[j] == 0x09 { j += 1 }
                     if j < n, buf[j] == 0x3A {
@@ -66,18 +73,12 @@ enum PreScan {
                             contentTypes -= 1
                             return
                         }
-                        doubledSemicolons.append(contentsOf: findDoubledSemicolons(buf, from: j))
+                        lineStart = scanContentType(buf, from: j + 1, doubled: &doubledSemicolons, unsafe: &unsafeAt)
+                        continue
                     }
                 }
-                // Look for `boundary` parameters on this line (also on continuation lines).
-                var i = lineStart
-                while i < n, buf[i] != 0x0A {
-                    if (buf[i] | 0x20) == 0x62, startsWithCI(buf, at: i, "boundary"), isUnsafeBoundary(buf, nameStart: i) {
-                        unsafeAt.append(i)
-                    }
-                    i += 1
-                }
-                lineStart = i + 1
+                guard let lf = memchr(base + lineStart, 0x0A, n - lineStart) else { break }
+                lineStart = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
             }
         }
         // `type/subtype;; boundary=...` makes libetpan drop the whole Content-Type; each extra
@@ -120,10 +121,10 @@ enum PreScan {
         return true
     }
 
-    /// Offsets of every `;` that follows another `;` with only blanks between them, outside
-    /// quoted strings, in the Content-Type field starting at `from` (continuation lines included).
-    private static func findDoubledSemicolons(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
-        var found: [Int] = []
+    /// Reads one Content-Type field from `from` to its end (continuation lines included) and
+    /// returns the offset of the next line. Records every `;` that follows another `;` with only
+    /// blanks between them, and every unsafe `boundary` parameter, outside quoted strings.
+    private static func scanContentType(_ buf: UnsafeBufferPointer<UInt8>, from: Int, doubled: inout [Int], unsafe: inout [Int]) -> Int {
         var j = from
         let n = buf.count
         var quoted = false
@@ -131,21 +132,24 @@ enum PreScan {
         while j < n {
             let c = buf[j]
             if c == 0x0A {
-                guard j + 1 < n, buf[j + 1] == 0x20 || buf[j + 1] == 0x09 else { break }
+                guard j + 1 < n, buf[j + 1] == 0x20 || buf[j + 1] == 0x09 else { return j + 1 }
             } else if quoted {
                 if c == 0x5C { j += 1 } else if c == 0x22 { quoted = false }
             } else if c == 0x22 {
                 quoted = true
                 afterSemicolon = false
             } else if c == 0x3B {
-                if afterSemicolon { found.append(j) }
+                if afterSemicolon { doubled.append(j) }
                 afterSemicolon = true
             } else if !isSpace(c) {
                 afterSemicolon = false
+                if (c | 0x20) == 0x62, startsWithCI(buf, at: j, "boundary"), isUnsafeBoundary(buf, nameStart: j) {
+                    unsafe.append(j)
+                }
             }
             j += 1
         }
-        return found
+        return n
     }
 
     @inline(__always)
