@@ -35,8 +35,10 @@ public enum Charsets {
     /// - A declared charset that is unknown (not an alias here and not accepted by iconv) decodes as undeclared;
     ///   it is lossy unless the bytes are pure ASCII.
     /// - A leading UTF-8 byte order mark is dropped when decoding as UTF-8.
+    /// - Declared iso-8859-1/windows-1252 (and aliases) whose bytes are valid UTF-8 with at least one multi-byte
+    ///   sequence decode as "utf-8", lossy (the mislabel is common and Latin-1 text practically never looks so).
     public static func decode(_ bytes: UnsafeRawBufferPointer, declared: String?) -> Decoded {
-        switch resolve(declared) {
+        switch resolveName(declared) {
         case .undeclared:
             return guess(bytes, unknownDeclared: false)
         case .unknown:
@@ -46,11 +48,18 @@ public enum Charsets {
         case .ascii:
             return decodeDeclaredUTF8(bytes, asciiLabel: true)
         case .windows1252:
+            // UTF-8 labelled Latin-1 is a common mislabel; bytes that are entirely valid UTF-8 with at least
+            // one multi-byte sequence are practically never real Latin-1 text (it would need "Ã©"-like pairs).
+            let scan = scanUTF8(bytes, stopAtError: true)
+            if scan.valid && !scan.ascii {
+                return Decoded(text: utf8String(bytes), charset: "utf-8", lossy: true)
+            }
             return Decoded(text: windows1252String(bytes), charset: "windows-1252", lossy: false)
         case .iconv(let iconvName, let label):
             if label == "iso-2022-jp" {
                 return decodeISO2022JP(bytes)
             }
+            // An iconv name that iconv cannot open falls back to the undeclared guess.
             guard let r = iconvDecode(bytes, from: iconvName) else {
                 return guess(bytes, unknownDeclared: true)
             }
@@ -90,14 +99,6 @@ public enum Charsets {
         let t = resolveName(declared)
         if case .iconv(let iconvName, _) = t, !iconvKnows(iconvName) { return .unknown }
         return t
-    }
-
-    /// True when `declared` names a charset this module can decode (used to leave unknown encoded words alone).
-    static func isKnown(_ declared: String) -> Bool {
-        switch resolve(declared) {
-        case .unknown, .undeclared: return false
-        default: return true
-        }
     }
 
     /// Lowercases, trims blanks and quotes, cuts an RFC 2231 "*language" suffix. Nil when the name has bytes
@@ -418,7 +419,7 @@ public enum Charsets {
                         replacements += 1
                         inLeft = 0
                     }
-                case EILSEQ:
+                case EILSEQ where inLeft > 0:
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
                     replacements += 1
                     inPtr = inPtr.map { $0 + 1 }

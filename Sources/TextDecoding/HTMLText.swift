@@ -91,6 +91,8 @@ public enum HTMLText {
         var skipPreNewline = false
         var linkHref: [UInt8]? = nil
         var linkStart = 0
+        /// `out.count` right after a " <url>" suffix: a word glued to it gets a space ("x <u>y" reads badly).
+        var linkSuffixEnd = -1
 
         init(_ s: UnsafeRawBufferPointer) {
             self.s = s
@@ -101,8 +103,13 @@ public enum HTMLText {
 
         // MARK: Output
 
-        /// Settles pending separators before content is appended.
-        mutating func beforeContent() {
+        /// Settles pending separators before content starting with byte `next` is appended.
+        mutating func beforeContent(_ next: UInt8 = 0) {
+            if out.count == linkSuffixEnd && pendingBreaks == 0 && !pendingSpace && !pendingCellSep
+                && (HTMLText.isAlpha(next) || HTMLText.isDigit(next) || next >= 0x80)
+            {
+                pendingSpace = true
+            }
             if out.isEmpty {
                 pendingBreaks = 0
                 pendingSpace = false
@@ -155,7 +162,7 @@ public enum HTMLText {
                 }
                 var j = i + 1
                 while j < n && !HTMLText.isHTMLSpace(bytes[j]) && bytes[j] != 0 { j += 1 }
-                beforeContent()
+                beforeContent(c)
                 out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j]))
                 i = j
             }
@@ -173,7 +180,7 @@ public enum HTMLText {
                 }
                 return
             }
-            beforeContent()
+            beforeContent(v >= 0x80 ? 0x80 : UInt8(truncatingIfNeeded: v))
             Charsets.appendScalar(v, to: &out)
         }
 
@@ -191,7 +198,7 @@ public enum HTMLText {
                         while j < n && cls[Int(s[j])] == HTMLText.plain { j += 1 }
                         if inHead { inHead = false }  // text in <head> ends it, as in browsers
                         if !suppressed {
-                            beforeContent()
+                            beforeContent(c)
                             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: s[i..<j]))
                         }
                         i = j
@@ -401,6 +408,7 @@ public enum HTMLText {
             if a == b {
                 beforeContent()
                 out.append(contentsOf: href)
+                linkSuffixEnd = out.count
                 return
             }
             if HTMLText.sameURL(out[a..<b], href[...]) { return }
@@ -408,6 +416,7 @@ public enum HTMLText {
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: href)
             out.append(UInt8(ascii: ">"))
+            linkSuffixEnd = out.count
         }
     }
 

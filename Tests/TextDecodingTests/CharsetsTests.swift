@@ -57,6 +57,10 @@ import Testing
             let r = dec([0x80, 0x20, 0xE0, 0x9F], label)
             #expect(r == .init(text: "€ àŸ", charset: "windows-1252", lossy: false), "\(label)")
         }
+        // UTF-8 mislabelled as Latin-1 is recognised; pure ASCII stays windows-1252.
+        #expect(dec(b("Genève"), "iso-8859-1") == .init(text: "Genève", charset: "utf-8", lossy: true))
+        #expect(dec(b("Geneva"), "iso-8859-1") == .init(text: "Geneva", charset: "windows-1252", lossy: false))
+        #expect(dec(b("Genève") + [0xE9], "iso-8859-1").text == "GenÃ¨veé")
         // The five bytes windows-1252 leaves undefined map to C1 controls, not to failures.
         #expect(dec([0x81, 0x8D], "windows-1252").text.unicodeScalars.map(\.value) == [0x81, 0x8D])
         let all = dec((0...255).map { UInt8($0) }, "windows-1252")

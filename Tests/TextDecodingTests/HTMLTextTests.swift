@@ -12,6 +12,8 @@ import Testing
         #expect(t(#"<A HREF='https://x.org/?a=1&amp;b=2&copy=3'>x</A>"#) == "x <https://x.org/?a=1&b=2&copy=3>")
         #expect(t("<a href=https://x.org/unquoted>go</a>") == "go <https://x.org/unquoted>")
         #expect(t(#"<a href="https://x.org"></a>"#) == "https://x.org")
+        #expect(t(#"<a href="https://x.org">x</a><a href="https://y.org">y</a>."#) == "x <https://x.org> y <https://y.org>.")
+        #expect(t(#"<a href="https://x.org"><img src="a.png"></a>Next"#) == "https://x.org Next")
         // A label that looks like another URL is exactly what a reader must see both of.
         #expect(t(#"<a href="https://evil.example/">https://paypal.com</a>"#) == "https://paypal.com <https://evil.example/>")
     }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages heed needs to build, test and run, when they are missing.
+# Safe to run again: it does nothing when everything is there. Needs root or sudo.
+set -euo pipefail
+
+packages=(libetpan-dev)           # the MIME parser heed links (etpan)
+want=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
+done
+[ ${#want[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "install-deps: need root (or sudo) to install: ${want[*]}" >&2; exit 1; }
+    sudo="sudo"
+fi
+echo "install-deps: installing ${want[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
