@@ -53,8 +53,27 @@ enum AddressParser {
 
     private static func mailbox(_ mb: UnsafeMutablePointer<mailimf_mailbox>) -> Address {
         let spec = mb.pointee.mb_addr_spec.map { String(decoding: cBytes($0), as: UTF8.self) } ?? ""
-        let name = mb.pointee.mb_display_name.map { cBytes($0).withUnsafeBytes { EncodedWords.decode($0) } }
+        let name = mb.pointee.mb_display_name.map { EncodedWords.decode(unquoted(cBytes($0))) }
         return Address(name: name.flatMap { $0.isEmpty ? nil : $0 }, address: spec)
+    }
+
+    /// libetpan 1.9.4 keeps the quotes of a display name that holds an encoded word
+    /// (`"=?utf-8?B?...?="`), and sometimes only the opening one (`"=?..?= Favre`): they are
+    /// syntax, not part of the name. Removes the outer quotes and the backslash of quoted pairs.
+    static func unquoted(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.first == 0x22 else { return bytes }
+        let closed = bytes.count >= 2 && bytes.last == 0x22
+        guard closed || !bytes.dropFirst().contains(0x22) else { return bytes }
+        let inner = bytes[1..<(closed ? bytes.count - 1 : bytes.count)]
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
+        var i = inner.startIndex
+        while i < inner.endIndex {
+            if inner[i] == 0x5C, i + 1 < inner.endIndex { i += 1 }
+            out.append(inner[i])
+            i += 1
+        }
+        return out
     }
 
     /// Every `<...@...>` or bare `x@y` token, in order, from a value libetpan rejected. Works on

@@ -73,7 +73,7 @@ private struct Walker {
         hits.append(contentsOf: pre.limits)
         let store = ByteStore(pre.bytes)
         guard let top = libetpanParse(store) else {
-            throw MIMEError(message: "libetpan could not parse the message (\(input.isEmpty ? "empty input" : "no MIME structure found"))")
+            throw MIMEError(message: "libetpan could not parse the message: no MIME structure found")
         }
         let header = messageHeaders(store: store, at: 0)
         // Text without header fields is read as a body (mail tools do the same); binary data
@@ -143,10 +143,17 @@ private struct Walker {
         var defects: [String] = []
 
         let headerStart = place.messageHeaderStart ?? offset(mm.mm_mime_start, in: store) ?? 0
-        let headers = headerFields(store: store, at: headerStart)
-
-        let fields = MIMEFields(mm.mm_mime_fields)
-        var contentType = ContentTypeReader.read(mm.mm_content_type) ?? .defaultText
+        // RFC 2046 5.1.1: a body part that starts with an empty line has no header fields.
+        // libetpan 1.9.4 skips that line and reads the lines after it as the part's fields; heed
+        // gives them back to the body, where the text (or, in a digest, the message's header) is.
+        let headerlessBodyStart = place.messageHeaderStart == nil && place.parent != nil
+            ? Self.startAfterEmptyLine(store, at: headerStart) : nil
+        let inDigest = place.messageHeaderStart == nil && place.parent.map { parts[$0].contentType.mediaType == "multipart/digest" } == true
+        let headers = headerlessBodyStart == nil ? headerFields(store: store, at: headerStart) : Headers([])
+        let fields = headerlessBodyStart == nil ? MIMEFields(mm.mm_mime_fields) : MIMEFields(nil)
+        var contentType = headerlessBodyStart == nil
+            ? ContentTypeReader.read(mm.mm_content_type) ?? (inDigest ? .defaultDigestPart : .defaultText)
+            : (inDigest ? .defaultDigestPart : .defaultText)
         if contentType.type == "multipart", mm.mm_type != Int32(MAILMIME_MULTIPLE) {
             defects.append("multipart without a usable boundary: read as text")
         }
@@ -154,7 +161,10 @@ private struct Walker {
             contentType = ContentType(type: "multipart", subtype: "mixed", parameters: contentType.parameters)
         }
 
-        let bodyRange = range(of: mm.mm_body, in: store) ?? store.count..<store.count
+        var bodyRange = range(of: mm.mm_body, in: store) ?? store.count..<store.count
+        if let start = headerlessBodyStart, mm.mm_type != Int32(MAILMIME_MULTIPLE) {
+            bodyRange = start..<max(start, bodyRange.upperBound)
+        }
         let kind: PartKind
         var children: [(Node, Place)] = []
         var embedded: MessageHeaders? = nil
@@ -239,12 +249,7 @@ private struct Walker {
             }
         }
 
-        var parameters = contentType.parameters
-        if parameters.isEmpty, mm.mm_content_type == nil, place.messageHeaderStart == nil,
-           let parent = place.parent, parts[parent].contentType.subtype == "digest" {
-            contentType = .defaultDigestPart
-            parameters = []
-        }
+        let parameters = contentType.parameters
         let filename = fields.dispositionParameters.first { $0.name == "filename" }?.value
             ?? parameters.first { $0.name == "name" }?.value
 
@@ -296,6 +301,20 @@ private struct Walker {
               let start = offset(data.pointee.dt_data.dt_text.dt_data, in: store) else { return nil }
         let end = min(store.count, start + data.pointee.dt_data.dt_text.dt_length)
         return start..<max(start, end)
+    }
+
+    /// `at` when the line before it is empty (libetpan skips the empty line that opens a body part
+    /// without header fields, and `mm_mime_start` points after it), else nil. After a delimiter
+    /// line the previous line is the delimiter itself, never empty.
+    static func startAfterEmptyLine(_ store: ByteStore, at: Int) -> Int? {
+        guard at >= 2 else { return nil }
+        return store.withBytes((at - min(at, 4))..<at) { b in
+            let n = b.count
+            guard n >= 2, b[n - 1] == 0x0A else { return nil }
+            if b[n - 2] == 0x0A { return at }
+            if n >= 3, b[n - 2] == 0x0D, b[n - 3] == 0x0A { return at }
+            return nil
+        }
     }
 
     /// message/rfc822 and message/global hold a whole message.
