@@ -337,27 +337,12 @@ private struct Walker {
     /// CR LF and lone CR become LF, so that checks and offsets see one kind of line end (in Swift,
     /// "\r\n" is a single Character and would not match "\n").
     static func normalizingLineEnds(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { src -> String? in
-            guard let base = src.baseAddress, memchr(base, 0x0D, src.count) != nil else { return nil }
-            return String(unsafeUninitializedCapacity: src.count) { out in
-                var w = 0
-                var i = 0
-                let n = src.count
-                while i < n {
-                    let c = src[i]
-                    if c == 0x0D {
-                        out[w] = 0x0A
-                        if i + 1 < n, src[i + 1] == 0x0A { i += 1 }
-                    } else {
-                        out[w] = c
-                    }
-                    w += 1
-                    i += 1
-                }
-                return w
-            }
-        } ?? text
+        guard text.utf8.withContiguousStorageIfAvailable({ buf in
+            buf.baseAddress.map { memchr($0, 0x0D, buf.count) != nil } ?? false
+        }) ?? true else { return text }
+        var bytes = Array(text.utf8)
+        normalizeLineEnds(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `normalizingLineEnds` on bytes, in place.
