@@ -113,11 +113,21 @@ enum HeaderBlock {
             let rawText = Charsets.decode(raw, declared: nil).text
             // Most values hold no encoded word: then the decoded value is the raw text, and the
             // bytes are converted once, not twice.
-            guard let base = raw.baseAddress, memchr(base, 0x3D, raw.count) != nil else {
-                return HeaderField(name: name, value: rawText, raw: rawText)
-            }
+            guard hasEncodedWordStart(raw) else { return HeaderField(name: name, value: rawText, raw: rawText) }
             return HeaderField(name: name, value: EncodedWords.decode(raw), raw: rawText)
         }
+    }
+
+    /// True when `=?` occurs: DKIM signatures and MIME parameters are full of `=` alone.
+    static func hasEncodedWordStart(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let base = raw.baseAddress else { return false }
+        var at = 0
+        while at < raw.count, let eq = memchr(base + at, 0x3D, raw.count - at) {
+            let i = base.distance(to: UnsafeRawPointer(eq))
+            if i + 1 < raw.count, raw[i + 1] == 0x3F { return true }
+            at = i + 1
+        }
+        return false
     }
 
     @inline(__always)
