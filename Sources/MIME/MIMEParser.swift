@@ -53,6 +53,8 @@ private struct Place {
     var messageOffset: Int?
     /// Set when the node is the body of a message: its header block is the message's, at this offset.
     var messageHeaderStart: Int?
+    /// That header block, already read for the message itself (read once, not twice).
+    var messageHeaders: Headers? = nil
 }
 
 private struct Walker {
@@ -84,7 +86,8 @@ private struct Walker {
         }
         let body = top.pointee.mm_data.mm_message.mm_msg_mime
         if let body {
-            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped, messageHeaderStart: 0))
+            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped, messageHeaderStart: 0,
+                             messageHeaders: header.headers))
         }
         if parts.isEmpty {
             // A message whose body libetpan could not locate: report the headers with an empty text body.
@@ -149,7 +152,7 @@ private struct Walker {
         let headerlessBodyStart = place.messageHeaderStart == nil && place.parent != nil
             ? Self.startAfterEmptyLine(store, at: headerStart) : nil
         let inDigest = place.messageHeaderStart == nil && place.parent.map { parts[$0].contentType.mediaType == "multipart/digest" } == true
-        let headers = headerlessBodyStart == nil ? headerFields(store: store, at: headerStart) : Headers([])
+        let headers = headerlessBodyStart == nil ? place.messageHeaders ?? headerFields(store: store, at: headerStart) : Headers([])
         let fields = headerlessBodyStart == nil ? MIMEFields(mm.mm_mime_fields) : MIMEFields(nil)
         var contentType = headerlessBodyStart == nil
             ? ContentTypeReader.read(mm.mm_content_type) ?? (inDigest ? .defaultDigestPart : .defaultText)
@@ -195,11 +198,13 @@ private struct Walker {
             }
         case Int(MAILMIME_MESSAGE) where fields.encoding == .sevenBit || fields.encoding == .eightBit || fields.encoding == .binary:
             kind = .message
-            embedded = messageHeaders(store: store, at: bodyRange.lowerBound)
+            let message = messageHeaders(store: store, at: bodyRange.lowerBound)
+            embedded = message
             if let body = mm.mm_data.mm_message.mm_msg_mime {
                 children.append((body, Place(
                     parent: index, section: section, depth: place.depth + 1, store: store,
-                    messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound)))
+                    messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound,
+                    messageHeaders: message.headers)))
             }
         case Int(MAILMIME_MESSAGE), Int(MAILMIME_SINGLE) where Self.isEncapsulated(contentType):
             // A message libetpan did not parse (it does not undo a transfer encoding first, and
@@ -211,11 +216,12 @@ private struct Walker {
             hits.append(contentsOf: pre.limits)
             let inner = ByteStore(pre.bytes)
             if let top = libetpanParse(inner) {
-                embedded = messageHeaders(store: inner, at: 0)
+                let message = messageHeaders(store: inner, at: 0)
+                embedded = message
                 if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
                     children.append((body, Place(
                         parent: index, section: section, depth: place.depth + 1, store: inner,
-                        messageOffset: nil, messageHeaderStart: 0)))
+                        messageOffset: nil, messageHeaderStart: 0, messageHeaders: message.headers)))
                 }
             } else {
                 defects.append("encapsulated message could not be parsed")
