@@ -2,10 +2,11 @@
 // heed: a milter that helps people follow CERN's social-media guidelines.
 //
 // Dependency direction (one way only):
-//   heed (CLI) → Guidelines → MIME → CEtPan (libetpan)
-//                   ↓          ↘ TextDecoding (transfer encodings, charsets, RFC 2047/2231, HTML)
-//                 Config
-// Only MIME imports CEtPan. HeedBench is a benchmark command, not part of heed.
+//   heed (CLI) → Milter → Guidelines → MIME → CEtPan (libetpan)
+//                            ↓   ↘ CImages   ↘ TextDecoding (transfer encodings, charsets, RFC 2047/2231, HTML)
+//                          Config
+// Only MIME imports CEtPan; only Milter imports NIOPosix; only Guidelines' logo check imports
+// CImages. HeedBench, MilterBench and milter-noop are benchmark commands, not part of heed.
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libetpan (Debian libetpan-dev). The module map links `etpan` itself:
@@ -26,20 +29,50 @@ let package = Package(
         .target(name: "TextDecoding"),
         .target(name: "MIME", dependencies: ["CEtPan", "TextDecoding"]),
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Guidelines", dependencies: ["MIME", "Config"]),
+        // libpng, libjpeg-turbo and giflib (Debian -dev packages) for the logo check.
+        .systemLibrary(name: "CImages", path: "Sources/CImages"),
+        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages"]),
+        .target(
+            name: "Milter",
+            dependencies: [
+                "Guidelines", "MIME", "Config",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "heed",
             dependencies: [
-                "Guidelines", "MIME", "Config",
+                "Guidelines", "MIME", "Config", "Milter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Benchmark: heed's MIME model against bare libetpan `mailmime_parse`.
         .target(name: "CEtPanBaseline", dependencies: ["CEtPan"]),
         .executableTarget(name: "HeedBench", dependencies: ["MIME", "CEtPanBaseline"]),
+        // Milter benchmark: a load generator speaking the milter protocol as Postfix does, and a
+        // no-op milter in C on Debian's libmilter (the protocol floor).
+        .executableTarget(
+            name: "MilterBench",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .executableTarget(name: "milter-noop", path: "Sources/MilterNoop", linkerSettings: [.linkedLibrary("milter"), .linkedLibrary("pthread")]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
+        .testTarget(
+            name: "MilterTests",
+            dependencies: [
+                "Milter", "Guidelines", "MIME", "Config",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "HeedTests", dependencies: ["heed", "Guidelines", "MIME", "Config"]),
     ],
     swiftLanguageModes: [.v6]

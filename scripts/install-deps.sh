@@ -3,7 +3,12 @@
 # Safe to run again: it does nothing when everything is there. Needs root or sudo.
 set -euo pipefail
 
-packages=(libetpan-dev)           # the MIME parser heed links (etpan)
+packages=(
+    libetpan-dev                   # the MIME parser heed links (etpan)
+    libpng-dev libjpeg62-turbo-dev libgif-dev   # image decoders for the logo check
+    libmilter-dev                  # the C no-op milter of the milter benchmark (protocol floor)
+    postfix swaks                  # the real MTA and SMTP client of the integration tests
+)
 want=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
@@ -16,5 +21,11 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
 echo "install-deps: installing ${want[*]}"
+# Postfix asks questions at install time: answer them (a local-only mailer; heed's tests run their
+# own Postfix instance with its own configuration, never the system one).
+if printf '%s\n' "${want[@]}" | grep -qx postfix; then
+    printf '%s\n' "postfix postfix/main_mailer_type select Local only" \
+                   "postfix postfix/mailname string heed-test.localdomain" | $sudo debconf-set-selections
+fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

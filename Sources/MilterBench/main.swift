@@ -1,0 +1,1 @@
+print("milter-bench: not yet")

@@ -1,0 +1,2 @@
+/* Placeholder until the milter benchmark lands. */
+int main(void) { return 0; }
