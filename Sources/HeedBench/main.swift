@@ -3,7 +3,7 @@
 //
 //   heed-bench [--corpus DIR] [--rounds N] [--min-seconds S]
 //
-// Both sides get the same bytes, already in memory. "bare" is mailmime_parse plus a walk that
+// Both sides get the same bytes, already in memory (mbox `From ` separator lines removed). "bare" is mailmime_parse plus a walk that
 // counts parts and mailmime_free (C, see Sources/CEtPanBaseline). "heed" is MIMEParser.parse —
 // pre-scan, libetpan parse, header fields with RFC 2047, addresses, RFC 2231 parameters, every
 // text part decoded to UTF-8 (HTML to text) — plus decoding every attachment's bytes. Rounds
@@ -18,6 +18,8 @@ struct Options {
     var minSeconds = 0.5
     /// For profiling one side alone: "heed" or "bare".
     var only: String? = nil
+    /// Print the messages where heed spends the most time beyond bare libetpan.
+    var perFile = false
 
     init(_ args: [String]) throws {
         var i = 1
@@ -32,6 +34,7 @@ struct Options {
             case "--rounds": rounds = max(1, Int(try value()) ?? 7)
             case "--min-seconds": minSeconds = max(0, Double(try value()) ?? 0.5)
             case "--only": only = try value()
+            case "--per-file": perFile = true
             case "-h", "--help":
                 print("usage: heed-bench [--corpus DIR] [--rounds N] [--min-seconds S] [--only heed|bare]")
                 exit(0)
@@ -59,7 +62,13 @@ func loadCorpus(_ root: String) throws -> [[UInt8]] {
         if top.hasSuffix(".expected") || top == "LICENSES" || file.lastPathComponent.hasPrefix(".") { continue }
         if ["SOURCES.md", "SHA256SUMS", "README.md", "manifest.json"].contains(file.lastPathComponent) { continue }
         guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-        let bytes = Array(try Data(contentsOf: file))
+        var bytes = Array(try Data(contentsOf: file))
+        // Some corpus files are mbox extracts that start with a `From ` separator line. It is not
+        // part of the message (Postfix never sends it to a milter), libetpan gives up on it at
+        // once, and heed skips it: both sides get the message without it, so both do real work.
+        if bytes.starts(with: Array("From ".utf8)), let lf = bytes.firstIndex(of: 0x0A) {
+            bytes.removeSubrange(...lf)
+        }
         if !bytes.isEmpty { messages.append(bytes) }
     }
     guard !messages.isEmpty else { throw BenchError("no messages under \(root)") }
@@ -123,6 +132,19 @@ do {
     print("note: debug build; figures are only meaningful from `swift build -c release`")
     #endif
     print("corpus: \(messages.count) messages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (\(options.corpus))")
+    if options.perFile {
+        var rows: [(extra: Double, bare: Double, heed: Double, size: Int, index: Int)] = []
+        for (i, m) in messages.enumerated() {
+            let b = timed(0.02) { bare([m]) }.seconds, h = timed(0.02) { full([m]) }.seconds
+            rows.append((h - b, b, h, m.count, i))
+        }
+        print("message#  bytes      bare ms   heed ms   extra ms")
+        for r in rows.sorted(by: { $0.extra > $1.extra }).prefix(25) {
+            print(String(format: "%5d %9d %9.3f %9.3f %9.3f", r.index, r.size, r.bare * 1000, r.heed * 1000, r.extra * 1000))
+        }
+        print(String(format: "sum extra: %.1f ms", rows.reduce(0) { $0 + $1.extra } * 1000))
+        exit(0)
+    }
     if let only = options.only {
         let t = timed(options.minSeconds * Double(options.rounds)) { only == "bare" ? bare(messages) : full(messages) }
         print(String(format: "%@: %.2f ms/pass", only, t.seconds * 1000))

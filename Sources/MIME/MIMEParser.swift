@@ -49,6 +49,8 @@ private struct Place {
     var section: String
     var depth: Int
     var store: ByteStore
+    /// `store`'s bytes, pinned while libetpan's tree for them is walked; nil until then.
+    var base: UnsafePointer<CChar>? = nil
     /// Offset of `store`'s first byte in the top-level message; nil for a decoded sub-message.
     var messageOffset: Int?
     /// Set when the node is the body of a message: its header block is the message's, at this offset.
@@ -57,11 +59,16 @@ private struct Place {
     var messageHeaders: Headers? = nil
 }
 
+/// What is left to visit: a node of a parsed tree, or a decoded message still to be parsed.
+private enum Work {
+    case node(Node, Place)
+    case message(Place)
+}
+
 private struct Walker {
     let limits: MIMELimits
     var parts: [Part] = []
     var hits: [LimitHit] = []
-    var trees: [Node] = []
     var depthReported = false
     var partsReported = false
     var headersReported = false
@@ -69,14 +76,10 @@ private struct Walker {
     init(limits: MIMELimits) { self.limits = limits }
 
     mutating func run(_ input: [UInt8]) throws(MIMEError) -> Message {
-        defer { for tree in trees { mailmime_free(tree) } }
         guard !input.isEmpty else { throw MIMEError(message: "empty message: no bytes to parse") }
         let pre = PreScan.run(input, limits: limits)
         hits.append(contentsOf: pre.limits)
         let store = ByteStore(pre.bytes)
-        guard let top = libetpanParse(store) else {
-            throw MIMEError(message: "libetpan could not parse the message: no MIME structure found")
-        }
         let header = messageHeaders(store: store, at: 0)
         // Text without header fields is read as a body (mail tools do the same); binary data
         // without them (a PDF, an Outlook .msg, random bytes) is not a message: say so rather
@@ -84,11 +87,9 @@ private struct Walker {
         if header.headers.count == 0, store.withBytes(0..<min(store.count, 1024), { $0.contains(0) }) {
             throw MIMEError(message: "not an RFC 5322 message: binary data without header fields")
         }
-        let body = top.pointee.mm_data.mm_message.mm_msg_mime
-        if let body {
-            walk(body, Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped, messageHeaderStart: 0,
-                             messageHeaders: header.headers))
-        }
+        let parsed = parseAndWalk(Place(parent: nil, section: "", depth: 0, store: store, messageOffset: pre.skipped,
+                                        messageHeaderStart: 0, messageHeaders: header.headers))
+        guard parsed else { throw MIMEError(message: "libetpan could not parse the message: no MIME structure found") }
         if parts.isEmpty {
             // A message whose body libetpan could not locate: report the headers with an empty text body.
             let end = store.count
@@ -101,24 +102,35 @@ private struct Walker {
         return Message(size: input.count, header: header, parts: parts, scan: ScanReport(limits: hits))
     }
 
-    /// `mailmime_parse` on a store. The tree is kept in `trees` and freed at the end of `run`.
-    mutating func libetpanParse(_ store: ByteStore) -> Node? {
-        var index = 0
-        var result: Node? = nil
-        let code = mailmime_parse(store.cString, store.count, &index, &result)
-        guard code == Int32(MAILIMF_NO_ERROR), let result else {
-            if let result { mailmime_free(result) }
-            return nil
+    /// Parses the message in `place.store` with libetpan and visits its body at `place`. The
+    /// bytes stay pinned, and the tree alive, only for this call: the tree is freed before it
+    /// returns. False when libetpan could not parse the bytes.
+    mutating func parseAndWalk(_ place: Place) -> Bool {
+        place.store.withPinnedBytes { base, count in
+            var index = 0
+            var result: Node? = nil
+            let code = mailmime_parse(base, count, &index, &result)
+            defer { if let result { mailmime_free(result) } }
+            guard code == Int32(MAILIMF_NO_ERROR), let top = result else { return false }
+            if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
+                var pinned = place
+                pinned.base = base
+                walk(body, pinned)
+            }
+            return true
         }
-        trees.append(result)
-        return result
     }
 
     /// Visits `start` and everything below it, depth first in document order, with an explicit
-    /// stack: deep trees must not overflow the thread's stack.
+    /// stack: deep trees must not overflow the thread's stack. A decoded message found on the way
+    /// is parsed and walked at once, in its own pinned scope (nesting bounded by max_depth).
     mutating func walk(_ start: Node, _ place: Place) {
-        var stack: [(Node, Place)] = [(start, place)]
-        while let (node, place) = stack.popLast() {
+        var stack: [Work] = [.node(start, place)]
+        while let work = stack.popLast() {
+            let place: Place
+            switch work {
+            case .node(_, let p), .message(let p): place = p
+            }
             if parts.count >= limits.maxParts {
                 if !partsReported {
                     partsReported = true
@@ -133,19 +145,25 @@ private struct Walker {
                 }
                 continue
             }
-            let children = visit(node, place)
-            stack.append(contentsOf: children.reversed())
+            switch work {
+            case .node(let node, let place):
+                stack.append(contentsOf: visit(node, place).reversed())
+            case .message(let place):
+                if !parseAndWalk(place), let parent = place.parent {
+                    parts[parent].defects.append("encapsulated message could not be parsed")
+                }
+            }
         }
     }
 
     /// Builds the part for `node`, appends it, links it to its parent, and returns its children.
-    mutating func visit(_ node: Node, _ place: Place) -> [(Node, Place)] {
+    mutating func visit(_ node: Node, _ place: Place) -> [Work] {
         let store = place.store
         let mm = node.pointee
         let index = parts.count
         var defects: [String] = []
 
-        let headerStart = place.messageHeaderStart ?? offset(mm.mm_mime_start, in: store) ?? 0
+        let headerStart = place.messageHeaderStart ?? offset(mm.mm_mime_start, in: place) ?? 0
         // RFC 2046 5.1.1: a body part that starts with an empty line has no header fields.
         // libetpan 1.9.4 skips that line and reads the lines after it as the part's fields; heed
         // gives them back to the body, where the text (or, in a digest, the message's header) is.
@@ -164,12 +182,12 @@ private struct Walker {
             contentType = ContentType(type: "multipart", subtype: "mixed", parameters: contentType.parameters)
         }
 
-        var bodyRange = range(of: mm.mm_body, in: store) ?? store.count..<store.count
+        var bodyRange = range(of: mm.mm_body, in: place) ?? store.count..<store.count
         if let start = headerlessBodyStart, mm.mm_type != Int32(MAILMIME_MULTIPLE) {
             bodyRange = start..<max(start, bodyRange.upperBound)
         }
         let kind: PartKind
-        var children: [(Node, Place)] = []
+        var children: [Work] = []
         var embedded: MessageHeaders? = nil
         var text: TextContent? = nil
         var files: [EmbeddedFile] = []
@@ -192,17 +210,18 @@ private struct Walker {
                 iter = heed_clist_next(cell)
                 guard let child = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime.self) else { continue }
                 number += 1
-                children.append((child, Place(
+                children.append(.node(child, Place(
                     parent: index, section: section.isEmpty ? "\(number)" : "\(section).\(number)",
-                    depth: place.depth + 1, store: store, messageOffset: place.messageOffset, messageHeaderStart: nil)))
+                    depth: place.depth + 1, store: store, base: place.base, messageOffset: place.messageOffset,
+                    messageHeaderStart: nil)))
             }
         case Int(MAILMIME_MESSAGE) where fields.encoding == .sevenBit || fields.encoding == .eightBit || fields.encoding == .binary:
             kind = .message
             let message = messageHeaders(store: store, at: bodyRange.lowerBound)
             embedded = message
             if let body = mm.mm_data.mm_message.mm_msg_mime {
-                children.append((body, Place(
-                    parent: index, section: section, depth: place.depth + 1, store: store,
+                children.append(.node(body, Place(
+                    parent: index, section: section, depth: place.depth + 1, store: store, base: place.base,
                     messageOffset: place.messageOffset, messageHeaderStart: bodyRange.lowerBound,
                     messageHeaders: message.headers)))
             }
@@ -215,17 +234,11 @@ private struct Walker {
             let pre = PreScan.run(decoded.bytes, limits: limits)
             hits.append(contentsOf: pre.limits)
             let inner = ByteStore(pre.bytes)
-            if let top = libetpanParse(inner) {
-                let message = messageHeaders(store: inner, at: 0)
-                embedded = message
-                if let body = top.pointee.mm_data.mm_message.mm_msg_mime {
-                    children.append((body, Place(
-                        parent: index, section: section, depth: place.depth + 1, store: inner,
-                        messageOffset: nil, messageHeaderStart: 0, messageHeaders: message.headers)))
-                }
-            } else {
-                defects.append("encapsulated message could not be parsed")
-            }
+            let message = messageHeaders(store: inner, at: 0)
+            embedded = message
+            children.append(.message(Place(
+                parent: index, section: section, depth: place.depth + 1, store: inner,
+                messageOffset: nil, messageHeaderStart: 0, messageHeaders: message.headers)))
         default:
             kind = .leaf
             if Self.isTextual(contentType) || contentType.type == "multipart" || contentType.type == "message" {
@@ -296,16 +309,17 @@ private struct Walker {
 
     // MARK: helpers
 
-    func offset(_ pointer: UnsafePointer<CChar>?, in store: ByteStore) -> Int? {
-        guard let pointer else { return nil }
-        let distance = store.cString.distance(to: pointer)
-        return (0...store.count).contains(distance) ? distance : nil
+    /// The offset of `pointer` in the place's pinned bytes, or nil when it points elsewhere.
+    func offset(_ pointer: UnsafePointer<CChar>?, in place: Place) -> Int? {
+        guard let pointer, let base = place.base else { return nil }
+        let distance = base.distance(to: pointer)
+        return (0...place.store.count).contains(distance) ? distance : nil
     }
 
-    func range(of data: UnsafeMutablePointer<mailmime_data>?, in store: ByteStore) -> Range<Int>? {
+    func range(of data: UnsafeMutablePointer<mailmime_data>?, in place: Place) -> Range<Int>? {
         guard let data, data.pointee.dt_type == Int32(MAILMIME_DATA_TEXT),
-              let start = offset(data.pointee.dt_data.dt_text.dt_data, in: store) else { return nil }
-        let end = min(store.count, start + data.pointee.dt_data.dt_text.dt_length)
+              let start = offset(data.pointee.dt_data.dt_text.dt_data, in: place) else { return nil }
+        let end = min(place.store.count, start + data.pointee.dt_data.dt_text.dt_length)
         return start..<max(start, end)
     }
 

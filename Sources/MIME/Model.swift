@@ -3,39 +3,36 @@
 // Contract: a `Message` never refers to libetpan memory. Everything is copied out of the parse
 // tree before the tree is freed; raw bodies are ranges into an immutable `ByteStore`.
 
-/// Immutable bytes shared by a message and its parts, at a stable address for the life of the
-/// object: libetpan's parse tree points into them while heed walks it, and parts refer to ranges
-/// of them without copying. A NUL follows the last byte for C functions that expect one.
-///
-/// `@unchecked Sendable`: the memory is written once in `init` and never again; it is freed in
-/// `deinit`, when no part can refer to it any more.
-public final class ByteStore: @unchecked Sendable {
-    let base: UnsafeMutableRawBufferPointer
-    public let count: Int
+/// Immutable bytes shared by a message and its parts. Parts refer to ranges of them without
+/// copying; the message's own bytes are not copied either (the array is shared, copy on write).
+public final class ByteStore: Sendable {
+    let bytes: [UInt8]
+    public var count: Int { bytes.count }
 
-    public init(_ bytes: [UInt8]) {
-        count = bytes.count
-        base = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count + 1, alignment: 1)
-        bytes.withUnsafeBytes { src in
-            if let from = src.baseAddress, let to = base.baseAddress { to.copyMemory(from: from, byteCount: src.count) }
-        }
-        base[bytes.count] = 0
-    }
-
-    deinit { base.deallocate() }
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Calls `body` with the bytes in `range` (clamped to the store).
     public func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let lo = min(max(range.lowerBound, 0), count)
-        let hi = min(max(range.upperBound, lo), count)
-        return try body(UnsafeRawBufferPointer(rebasing: base[lo..<hi]))
+        try bytes.withUnsafeBytes { all in
+            let lo = min(max(range.lowerBound, 0), all.count)
+            let hi = min(max(range.upperBound, lo), all.count)
+            return try body(UnsafeRawBufferPointer(rebasing: all[lo..<hi]))
+        }
     }
 
     public subscript(range: Range<Int>) -> [UInt8] { withBytes(range) { Array($0) } }
 
-    var cString: UnsafePointer<CChar> {
-        // The allocation is never empty (count + 1 bytes), so baseAddress is never nil.
-        UnsafePointer(base.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: CChar.self))
+    /// Calls `body` with a pointer to all the bytes that stays valid for the whole call: libetpan
+    /// parses them and its tree points into them, so the tree is used and freed inside `body`.
+    func withPinnedBytes<R>(_ body: (UnsafePointer<CChar>, Int) -> R) -> R {
+        bytes.withUnsafeBufferPointer { buf in
+            // An empty array may have no storage: libetpan gets a valid one-byte buffer instead.
+            guard let base = buf.baseAddress else {
+                var empty: CChar = 0
+                return body(&empty, 0)
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: max(1, buf.count)) { body($0, buf.count) }
+        }
     }
 }
 
@@ -213,7 +210,7 @@ public struct Part: Sendable {
     /// Files found uuencoded inside this part's text.
     public let embeddedFiles: [EmbeddedFile]
     /// What was wrong with this part and how heed coped (e.g. "invalid base64").
-    public let defects: [String]
+    public internal(set) var defects: [String]
 
     let store: ByteStore
     /// The body as sent (still transfer-encoded), as a range of `store`.
