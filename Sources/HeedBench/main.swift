@@ -50,12 +50,14 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-func loadCorpus(_ root: String) throws -> [[UInt8]] {
+func loadCorpus(_ root: String) throws -> [[UInt8]] { try loadNamedCorpus(root).map(\.bytes) }
+
+func loadNamedCorpus(_ root: String) throws -> [(name: String, bytes: [UInt8])] {
     let url = URL(fileURLWithPath: root)
     guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else {
         throw BenchError("cannot read \(root)")
     }
-    var messages: [[UInt8]] = []
+    var messages: [(name: String, bytes: [UInt8])] = []
     for case let file as URL in walker {
         let rel = file.path.dropFirst(url.path.count + 1)
         let top = String(rel.split(separator: "/").first ?? "")
@@ -69,7 +71,7 @@ func loadCorpus(_ root: String) throws -> [[UInt8]] {
         if bytes.starts(with: Array("From ".utf8)), let lf = bytes.firstIndex(of: 0x0A) {
             bytes.removeSubrange(...lf)
         }
-        if !bytes.isEmpty { messages.append(bytes) }
+        if !bytes.isEmpty { messages.append((String(rel), bytes)) }
     }
     guard !messages.isEmpty else { throw BenchError("no messages under \(root)") }
     return messages
@@ -103,12 +105,21 @@ func full(_ messages: [[UInt8]], attachments: Bool = true) -> Int {
     return sum
 }
 
-/// Repeats `pass` until `minSeconds` have gone by; returns seconds per pass.
-func timed(_ minSeconds: Double, _ pass: () -> Int) -> (seconds: Double, checksum: Int) {
+/// This thread's CPU time in seconds: unlike the wall clock, it does not count the time the
+/// thread waits while other processes run, so figures taken on a busy machine stay comparable.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Repeats `pass` until `minSeconds` of wall time have gone by; returns wall and CPU seconds per pass.
+func timed(_ minSeconds: Double, _ pass: () -> Int) -> (seconds: Double, cpu: Double, checksum: Int) {
     let clock = ContinuousClock()
     var passes = 0
     var checksum = 0
     let start = clock.now
+    let cpuStart = threadCPUSeconds()
     var elapsed = Duration.zero
     repeat {
         checksum &+= pass()
@@ -116,7 +127,7 @@ func timed(_ minSeconds: Double, _ pass: () -> Int) -> (seconds: Double, checksu
         elapsed = clock.now - start
     } while elapsed < .milliseconds(Int(minSeconds * 1000))
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (seconds / Double(passes), checksum)
+    return (seconds / Double(passes), (threadCPUSeconds() - cpuStart) / Double(passes), checksum)
 }
 
 func median(_ xs: [Double]) -> Double {
@@ -133,43 +144,50 @@ do {
     #endif
     print("corpus: \(messages.count) messages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (\(options.corpus))")
     if options.perFile {
+        let names = try loadNamedCorpus(options.corpus).map(\.name)
         var rows: [(extra: Double, bare: Double, heed: Double, size: Int, index: Int)] = []
         for (i, m) in messages.enumerated() {
             let b = timed(0.02) { bare([m]) }.seconds, h = timed(0.02) { full([m]) }.seconds
             rows.append((h - b, b, h, m.count, i))
         }
-        print("message#  bytes      bare ms   heed ms   extra ms")
+        print("    bytes   bare ms   heed ms  extra ms  message")
         for r in rows.sorted(by: { $0.extra > $1.extra }).prefix(25) {
-            print(String(format: "%5d %9d %9.3f %9.3f %9.3f", r.index, r.size, r.bare * 1000, r.heed * 1000, r.extra * 1000))
+            print(String(format: "%9d %9.3f %9.3f %9.3f  ", r.size, r.bare * 1000, r.heed * 1000, r.extra * 1000) + names[r.index])
         }
         print(String(format: "sum extra: %.1f ms", rows.reduce(0) { $0 + $1.extra } * 1000))
         exit(0)
     }
     if let only = options.only {
         let t = timed(options.minSeconds * Double(options.rounds)) { only == "bare" ? bare(messages) : full(messages) }
-        print(String(format: "%@: %.2f ms/pass", only, t.seconds * 1000))
+        print("\(only): " + String(format: "%.2f ms/pass (%.2f ms CPU)", t.seconds * 1000, t.cpu * 1000))
         exit(0)
     }
     _ = bare(messages)  // warm caches and page in both code paths
     _ = full(messages)
-    var bareTimes: [Double] = [], fullTimes: [Double] = [], lazyTimes: [Double] = []
+    var bare_: [(Double, Double)] = [], full_: [(Double, Double)] = [], lazy_: [(Double, Double)] = []
     for _ in 0..<options.rounds {
-        bareTimes.append(timed(options.minSeconds) { bare(messages) }.seconds)
-        fullTimes.append(timed(options.minSeconds) { full(messages) }.seconds)
-        lazyTimes.append(timed(options.minSeconds) { full(messages, attachments: false) }.seconds)
+        let b = timed(options.minSeconds) { bare(messages) }
+        bare_.append((b.seconds, b.cpu))
+        let f = timed(options.minSeconds) { full(messages) }
+        full_.append((f.seconds, f.cpu))
+        let l = timed(options.minSeconds) { full(messages, attachments: false) }
+        lazy_.append((l.seconds, l.cpu))
     }
-    let b = median(bareTimes), f = median(fullTimes), l = median(lazyTimes)
-    func row(_ name: String, _ t: Double) -> String {
-        let msgs = Double(messages.count) / t
-        let mb = Double(bytes) / 1e6 / t
+    func row(_ name: String, _ samples: [(Double, Double)]) -> String {
+        let wall = median(samples.map(\.0)), cpu = median(samples.map(\.1))
         return name.padding(toLength: 44, withPad: " ", startingAt: 0)
-            + String(format: "%10.0f msgs/s %9.1f MB/s %9.2f ms/pass", msgs, mb, t * 1000)
+            + String(format: "%9.0f msgs/s %7.1f MB/s %8.2f ms | %9.0f msgs/s %7.1f MB/s %8.2f ms",
+                     Double(messages.count) / cpu, Double(bytes) / 1e6 / cpu, cpu * 1000,
+                     Double(messages.count) / wall, Double(bytes) / 1e6 / wall, wall * 1000)
     }
-    print("median of \(options.rounds) rounds, each at least \(options.minSeconds) s:")
-    print(row("libetpan mailmime_parse (bare, C)", b))
-    print(row("heed MIME model (parse + decode everything)", f))
-    print(row("heed MIME model, attachments left encoded", l))
-    print(String(format: "ratio heed/bare: %.2f (goal >= 0.50); with attachments decoded on demand: %.2f", b / f, b / l))
+    print("median of \(options.rounds) rounds, each at least \(options.minSeconds) s; per CPU second (thread CPU time) | per wall-clock second:")
+    print(row("libetpan mailmime_parse (bare, C)", bare_))
+    print(row("heed MIME model (parse + decode everything)", full_))
+    print(row("heed MIME model, attachments left encoded", lazy_))
+    let bc = median(bare_.map(\.1)), fc = median(full_.map(\.1)), lc = median(lazy_.map(\.1))
+    let bw = median(bare_.map(\.0)), fw = median(full_.map(\.0)), lw = median(lazy_.map(\.0))
+    print(String(format: "ratio heed/bare (goal >= 0.50): CPU time %.2f (attachments on demand %.2f); wall clock %.2f (%.2f)",
+                 bc / fc, bc / lc, bw / fw, bw / lw))
 } catch {
     FileHandle.standardError.write(Data("heed-bench: \(error)\n".utf8))
     exit(2)

@@ -8,14 +8,12 @@ import TextDecoding
 /// spam and broken mailers — a lenient scan keeps whatever looks like an address.
 enum AddressParser {
     static func parse(_ raw: String) -> [Address] {
-        var bytes = Array(raw.utf8)
-        guard !bytes.isEmpty else { return [] }
-        bytes.append(0)
-        let count = bytes.count - 1
+        let count = raw.utf8.count
+        guard count > 0 else { return [] }
         var result: [Address] = []
-        let parsed: Bool = bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return false }
-            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cstr in
+        // withCString hands libetpan the string's own NUL-terminated UTF-8 (no copy for native strings).
+        let parsed: Bool = raw.withCString { cstr in
+            do {
                 var index = 0
                 var list: UnsafeMutablePointer<mailimf_address_list>? = nil
                 guard mailimf_address_list_parse(cstr, count, &index, &list) == Int32(MAILIMF_NO_ERROR), let list else {

@@ -35,6 +35,26 @@ public enum Base64 {
                 var i = 0
                 var sawPad = false
                 while i < n {
+                    // Fastest path: eight alphabet bytes in a row (most of every 76-character line).
+                    if have == 0 && i + 8 <= n {
+                        let a = tab[Int(input[i])], b = tab[Int(input[i + 1])]
+                        let c = tab[Int(input[i + 2])], d = tab[Int(input[i + 3])]
+                        let e = tab[Int(input[i + 4])], f = tab[Int(input[i + 5])]
+                        let g = tab[Int(input[i + 6])], h = tab[Int(input[i + 7])]
+                        if (a | b | c | d | e | f | g | h) < 64 {
+                            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            let w = UInt32(e) << 18 | UInt32(f) << 12 | UInt32(g) << 6 | UInt32(h)
+                            out[o] = UInt8(truncatingIfNeeded: v >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            out[o + 2] = UInt8(truncatingIfNeeded: v)
+                            out[o + 3] = UInt8(truncatingIfNeeded: w >> 16)
+                            out[o + 4] = UInt8(truncatingIfNeeded: w >> 8)
+                            out[o + 5] = UInt8(truncatingIfNeeded: w)
+                            o += 6
+                            i += 8
+                            continue
+                        }
+                    }
                     // Fast path: four alphabet bytes in a row, no group pending.
                     if have == 0 && i + 4 <= n {
                         let a = tab[Int(input[i])], b = tab[Int(input[i + 1])]

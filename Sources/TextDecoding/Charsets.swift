@@ -196,14 +196,8 @@ public enum Charsets {
         return nil
     }
 
-    static var invalidIconv: iconv_t? { iconv_t(bitPattern: -1) }
 
-    static func iconvKnows(_ iconvName: String) -> Bool {
-        let cd = iconv_open("UTF-8", iconvName)
-        if cd == invalidIconv { return false }
-        iconv_close(cd)
-        return true
-    }
+    static func iconvKnows(_ iconvName: String) -> Bool { IconvPool.shared.knows(iconvName) }
 
     // MARK: - UTF-8
 
@@ -382,19 +376,23 @@ public enum Charsets {
     /// U+FFFD per skipped byte; an incomplete sequence at the end becomes one U+FFFD. Always terminates:
     /// every round either consumes input or skips a byte.
     static func iconvDecode(_ bytes: UnsafeRawBufferPointer, from name: String) -> (text: String, lossy: Bool, replacements: Int)? {
-        let cd = iconv_open("UTF-8", name)
-        if cd == invalidIconv { return nil }
-        defer { iconv_close(cd) }
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return ("", false, 0) }
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return IconvPool.shared.knows(name) ? ("", false, 0) : nil
+        }
+        return IconvPool.shared.withHandle(from: name) { cd in convert(cd, base: base, count: bytes.count) }
+    }
+
+    /// The conversion loop of `iconvDecode`, on a handle in its initial state.
+    private static func convert(_ cd: iconv_t, base: UnsafeRawPointer, count: Int) -> (text: String, lossy: Bool, replacements: Int) {
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2 + 16)
+        out.reserveCapacity(count * 2 + 16)
         var replacements = 0
         let chunk = 64 * 1024
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: chunk) { tmp in
             guard let tmpBase = tmp.baseAddress else { return }
             // iconv's prototype takes `char **` for the input but never writes through it.
             var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self))
-            var inLeft = bytes.count
+            var inLeft = count
             func drain(_ outLeft: Int) {
                 let produced = chunk - outLeft
                 if produced > 0 {

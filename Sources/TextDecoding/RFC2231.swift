@@ -12,6 +12,18 @@ public enum RFC2231 {
     /// percent-decoded with no charset (then decoded as undeclared); a "%" without two hex digits stays literal;
     /// section numbers above 9999 are ignored.
     public static func combine(_ params: [(name: String, value: [UInt8])]) -> [(name: String, value: String)] {
+        // Nearly every parameter in real mail is a plain ASCII `name=value` with no encoded word:
+        // take those as they are, without grouping (first occurrence of a name wins, as below).
+        if params.allSatisfy({ p in !p.name.utf8.contains(0x2A) && isPlainASCII(p.value) }) {
+            var seen: [(name: String, value: String)] = []
+            seen.reserveCapacity(params.count)
+            for (rawName, value) in params {
+                let name = rawName.lowercased()
+                if name.isEmpty || seen.contains(where: { $0.name == name }) { continue }
+                seen.append((name, String(decoding: value, as: UTF8.self)))
+            }
+            return seen
+        }
         var order: [String] = []
         var groups: [String: Group] = [:]
         for (rawName, value) in params {
@@ -34,6 +46,16 @@ public enum RFC2231 {
 
     /// "title*1*" → (title, 1, extended); "title*" → (title, nil, extended); "title" → plain.
     /// A name whose part after the last "*" is not a number is taken as a plain name.
+    /// ASCII without `=?` and without line breaks (so nothing for EncodedWords to do).
+    static func isPlainASCII(_ value: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for c in value {
+            if c >= 0x80 || c == 0x0D || c == 0x0A || (c == 0x3F && previous == 0x3D) { return false }
+            previous = c
+        }
+        return true
+    }
+
     static func parseName(_ name: String) -> Key? {
         var s = Substring(name)
         var extended = false
