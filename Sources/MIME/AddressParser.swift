@@ -8,6 +8,12 @@ import TextDecoding
 /// spam and broken mailers — a lenient scan keeps whatever looks like an address.
 enum AddressParser {
     static func parse(_ raw: String) -> [Address] {
+        guard !raw.isEmpty else { return [] }
+        return simpleList(raw) ?? libetpanList(raw)
+    }
+
+    /// libetpan's RFC 5322 grammar, then the lenient scan when libetpan rejects the value.
+    static func libetpanList(_ raw: String) -> [Address] {
         let count = raw.utf8.count
         guard count > 0 else { return [] }
         var result: [Address] = []
@@ -53,6 +59,81 @@ enum AddressParser {
         let spec = mb.pointee.mb_addr_spec.map { String(decoding: cBytes($0), as: UTF8.self) } ?? ""
         let name = mb.pointee.mb_display_name.map { EncodedWords.decode(unquoted(cBytes($0))) }
         return Address(name: name.flatMap { $0.isEmpty ? nil : $0 }, address: spec)
+    }
+
+    /// The common shapes — `a@b`, `Name <a@b>`, `"Name, Jr." <a@b>`, comma-separated — read
+    /// without libetpan (which allocates a structure per token). Anything else (comments, groups,
+    /// quoted pairs, route addresses, stray brackets) returns nil and goes to libetpan's grammar.
+    static func simpleList(_ raw: String) -> [Address]? {
+        var result: [Address] = []
+        var ok = true
+        var raw = raw
+        raw.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n, ok {
+                // One address: up to a comma outside quotes and angle brackets.
+                var quoted = false, angle = false
+                var open = -1, close = -1
+                let start = i
+                while i < n {
+                    let c = b[i]
+                    if c == 0x22 { quoted.toggle() }
+                    else if !quoted {
+                        switch c {
+                        case 0x3C: if angle || open >= 0 { ok = false }; angle = true; open = i
+                        case 0x3E: if !angle { ok = false }; angle = false; close = i
+                        case 0x2C where !angle: break
+                        case 0x28, 0x29, 0x3A, 0x3B, 0x5C, 0x5B, 0x5D: ok = false
+                        default: break
+                        }
+                        if c == 0x2C && !angle { break }
+                    } else if c == 0x5C { ok = false }
+                    i += 1
+                }
+                guard ok, !quoted, !angle else { ok = false; return }
+                let end = i
+                i += 1  // past the comma
+                if open >= 0 {
+                    guard close > open, Self.isBlank(b, from: close + 1, to: end) else { ok = false; return }
+                    let spec = Self.trimmedString(b, open + 1, close)
+                    guard !spec.isEmpty, !spec.utf8.contains(0x20) else { ok = false; return }
+                    var nameBytes = Array(UnsafeBufferPointer(rebasing: b[start..<open]))
+                    while let f = nameBytes.first, f == 0x20 || f == 0x09 { nameBytes.removeFirst() }
+                    while let l = nameBytes.last, l == 0x20 || l == 0x09 { nameBytes.removeLast() }
+                    if nameBytes.contains(0x22) {
+                        // Only a name wholly in quotes is simple.
+                        guard nameBytes.count >= 2, nameBytes.first == 0x22, nameBytes.last == 0x22,
+                              !nameBytes.dropFirst().dropLast().contains(0x22) else { ok = false; return }
+                    }
+                    let name = nameBytes.isEmpty ? nil : EncodedWords.decode(unquoted(nameBytes))
+                    result.append(Address(name: name.flatMap { $0.isEmpty ? nil : $0 }, address: spec))
+                } else {
+                    let spec = Self.trimmedString(b, start, end)
+                    if spec.isEmpty { continue }
+                    guard spec.utf8.contains(0x40), !spec.utf8.contains(0x20), !spec.utf8.contains(0x09),
+                          !spec.utf8.contains(0x22) else { ok = false; return }
+                    result.append(Address(name: nil, address: spec))
+                }
+            }
+        }
+        return ok ? result : nil
+    }
+
+    private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if b[k] != 0x20 && b[k] != 0x09 { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func trimmedString(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        var lo = from, hi = max(from, to)
+        while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+        while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
     }
 
     /// libetpan 1.9.4 keeps the quotes of a display name that holds an encoded word
