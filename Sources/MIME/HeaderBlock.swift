@@ -109,13 +109,7 @@ enum HeaderBlock {
         while lo < hi, isBlank(rawValue[lo]) { lo += 1 }
         while hi > lo, isBlank(rawValue[hi - 1]) { hi -= 1 }
         let trimmed = rawValue[lo..<hi]
-        return trimmed.withUnsafeBytes { raw in
-            let rawText = Charsets.decode(raw, declared: nil).text
-            // Most values hold no encoded word: then the decoded value is the raw text, and the
-            // bytes are converted once, not twice.
-            guard hasEncodedWordStart(raw) else { return HeaderField(name: name, value: rawText, raw: rawText) }
-            return HeaderField(name: name, value: EncodedWords.decode(raw), raw: rawText)
-        }
+        return HeaderField(name: name, rawBytes: Array(trimmed))
     }
 
     /// True when `=?` occurs: DKIM signatures and MIME parameters are full of `=` alone.

@@ -1,3 +1,5 @@
+import TextDecoding
+
 // The MIME model the checks read: plain Swift values, no C pointers, no MIME knowledge needed.
 //
 // Contract: a `Message` never refers to libetpan memory. Everything is copied out of the parse
@@ -36,17 +38,28 @@ public final class ByteStore: Sendable {
     }
 }
 
-/// One header field, unfolded. `value` has RFC 2047 encoded words decoded; `raw` is the value as
-/// sent (8-bit bytes read as UTF-8, or windows-1252 when not valid UTF-8).
+/// One header field, unfolded. The value is kept as sent and decoded when asked for: a message
+/// carries dozens of fields (Received, DKIM-Signature, ...) that no check ever reads.
 public struct HeaderField: Sendable, Equatable {
     public let name: String
-    public let value: String
-    public let raw: String
-    public init(name: String, value: String, raw: String) {
+    /// The unfolded value as sent, without leading and trailing blanks.
+    public let rawBytes: [UInt8]
+
+    public init(name: String, rawBytes: [UInt8]) {
         self.name = name
-        self.value = value
-        self.raw = raw
+        self.rawBytes = rawBytes
     }
+
+    /// The value with RFC 2047 encoded words decoded (raw 8-bit text read as UTF-8, or
+    /// windows-1252 when it is not valid UTF-8).
+    public var value: String {
+        rawBytes.withUnsafeBytes { raw in
+            HeaderBlock.hasEncodedWordStart(raw) ? EncodedWords.decode(raw) : Charsets.decode(raw, declared: nil).text
+        }
+    }
+
+    /// The value as sent (8-bit bytes read as UTF-8, or windows-1252 when not valid UTF-8).
+    public var raw: String { rawBytes.withUnsafeBytes { Charsets.decode($0, declared: nil).text } }
 }
 
 /// Header fields in their original order, looked up case-insensitively.
