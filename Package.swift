@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // libpng, libjpeg-turbo and giflib (Debian -dev packages) for the logo check.
         .systemLibrary(name: "CImages", path: "Sources/CImages"),
-        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages"]),
+        // Jargon/Data holds the word-list sources and the script that generates the embedded lists.
+        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages"], exclude: ["Jargon/Data"]),
         .target(
             name: "Milter",
             dependencies: [

@@ -1,0 +1,707 @@
+/// One pass over a text's UTF-8 bytes that collects what the jargon rules need: rare words and
+/// specialist terms, acronyms and their definitions, slang, and the counts behind the
+/// readability score.
+///
+/// Cost is linear in the input. Lines and whitespace-separated chunks are found byte by byte; a
+/// chunk longer than `maxChunkBytes` (a run of "aaaa", base64, a long URL) is skipped without
+/// being decoded. What a chunk means (its words, their rarity, syllables, acronyms) does not
+/// depend on where it stands, so it is worked out once per distinct chunk and kept in a cache:
+/// a repeated word then costs one hash lookup. Only parentheses, sentences, phrases and counts
+/// are positional, and they are replayed from the cached analysis. Memory is bounded by
+/// `maxTrackedWords` and `maxCachedChunks`.
+struct JargonScanner {
+    let lexicon: JargonLexicon
+    let thresholds: JargonThresholds
+    let language: Language
+    let rareBand: UInt8
+    let acronymWordBand: UInt8
+
+    /// Longer chunks are not words: no word of either language is near this long.
+    static let maxChunkBytes = 64
+    /// Distinct words and acronyms remembered; beyond it, occurrences are still counted.
+    static let maxTrackedWords = 10_000
+    /// Distinct chunks whose analysis is kept.
+    static let maxCachedChunks = 50_000
+    /// Non-empty lines examined from the end for a sign-off.
+    static let signOffWindow = 15
+
+    enum Kind: UInt8 { case word, acronym, slang }
+
+    /// Something worth reporting, found at least once: a rare word or specialist term, an
+    /// acronym, a slang word. Chunk analyses refer to items by index, so that counting an
+    /// occurrence costs no hashing.
+    struct Item {
+        let kind: Kind
+        /// The lower-case word or phrase, or the acronym.
+        let key: String
+        /// Zipf × 10, 0 when the word is in neither list.
+        let zipf: UInt8
+        let isTerm: Bool
+        /// A specialist term's plainer wording (other words get theirs when reported).
+        let suggestion: String?
+        /// The first occurrence, as written.
+        var display = ""
+        var range = 0..<0
+        var count = 0
+        /// Occurrences inside a matched multi-word term (words only).
+        var inPhrases = 0
+        /// Spelled out somewhere in the text (acronyms only).
+        var defined = false
+    }
+
+    /// The index of an item, or `untracked` once `maxTrackedWords` items are known.
+    typealias ItemID = Int32
+    static let untracked: ItemID = -1
+
+    /// An open parenthesis, to recognise "Long Form (LF)" and "LF (long form)".
+    struct Paren {
+        /// The acronyms of the token just before "(" (empty when it was not an acronym).
+        var acronymsBefore: [ItemID]
+        /// Whether the token just before "(" was an ordinary word.
+        var wordBefore: Bool
+        var tokens = 0
+        var words = 0
+        var soleAcronym: ItemID?
+    }
+
+    /// One word of a hyphenated group ("pile", "up"), offsets relative to the chunk.
+    struct PartInfo {
+        var lo: Int
+        var hi: Int
+        var slang: ItemID?
+        var unfamiliar: ItemID?
+        var acronym: ItemID?
+    }
+
+    /// Words joined by hyphens, or a token that is not a word (`isWord == false`).
+    struct GroupInfo {
+        var isWord = false
+        var lo = 0
+        var hi = 0
+        var syllables = 0
+        var parts: [PartInfo] = []
+        var compoundSlang: ItemID?
+        var compoundTerm: ItemID?
+        /// The lower-case word offered to multi-word term matching (single-part words only).
+        var phraseWord: String?
+        /// Whether some multi-word term starts with `phraseWord`.
+        var phraseStart = false
+    }
+
+    enum Punctuation { case open, close, terminal }
+
+    /// The position-independent analysis of a chunk.
+    struct ChunkInfo {
+        /// A link, address or code: not prose at all.
+        var isOther = false
+        var leading: [Punctuation] = []
+        var groups: [GroupInfo] = []
+        var closes = 0
+        var endsSentence = false
+    }
+
+    private(set) var items: [Item] = []
+    /// Item index by kind and key.
+    private var itemIDs: [Kind: [String: ItemID]] = [:]
+    /// Occurrences of unfamiliar words and acronyms not remembered individually (beyond
+    /// `maxTrackedWords`).
+    private(set) var untrackedOccurrences = 0
+
+    private(set) var wordCount = 0
+    private(set) var syllableCount = 0
+    private(set) var sentenceCount = 0
+    private var wordsInSentence = 0
+    private(set) var firstWordStart: Int?
+    private(set) var lastWordEnd = 0
+
+    private var paren: Paren?
+    private var lastAcronyms: [ItemID] = []
+    private var lastWasWord = false
+    /// The last two words (lower case, start offset, whether a term starts with it) for
+    /// multi-word terms.
+    private var window: [(word: String, start: Int, opens: Bool)] = []
+
+    private var cache = JargonChunkCache<ChunkInfo>(limit: maxCachedChunks)
+    // Reused buffers for the chunk being analysed.
+    private var scalars: [Unicode.Scalar] = []
+    private var offsets: [Int] = []
+
+    init(lexicon: JargonLexicon, thresholds: JargonThresholds, language: Language) {
+        self.lexicon = lexicon
+        self.thresholds = thresholds
+        self.language = language
+        rareBand = Self.band(thresholds.rareZipf)
+        acronymWordBand = Self.band(thresholds.acronymWordZipf)
+        scalars.reserveCapacity(Self.maxChunkBytes)
+        offsets.reserveCapacity(Self.maxChunkBytes + 1)
+    }
+
+    static func band(_ zipf: Double) -> UInt8 { UInt8(max(0, min(255, (zipf * 10).rounded()))) }
+
+    // MARK: Lines
+
+    mutating func run(_ buf: UnsafeBufferPointer<UInt8>) {
+        let stop = signOff(buf)
+        var i = 0
+        while i < stop {
+            var j = i
+            while j < stop && buf[j] != 0x0A { j += 1 }
+            if !line(buf, i, j) { break }
+            i = j + 1
+        }
+        endSentence()
+    }
+
+    /// Where the signature starts: the last short line near the end that opens with a sign-off
+    /// ("Best regards,", "Cordialement"); the whole text when there is none.
+    func signOff(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = buf.count, seen = 0
+        while end > 0 && seen < Self.signOffWindow {
+            var start = end
+            while start > 0 && buf[start - 1] != 0x0A { start -= 1 }
+            var s = start, e = end
+            while s < e && Self.isBlank(buf[s]) { s += 1 }
+            while e > s && Self.isBlank(buf[e - 1]) { e -= 1 }
+            if s < e && buf[s] != UInt8(ascii: ">") {
+                seen += 1
+                if e - s <= 80 && isSignOff(Self.text(buf, s..<e)) {
+                    // "Merci à tous !" opening a short note is not its end.
+                    return Self.hasTwoLines(buf, before: start) ? start : buf.count
+                }
+            }
+            end = start - 1
+        }
+        return buf.count
+    }
+
+    /// Whether at least two non-blank lines come before `end`.
+    static func hasTwoLines(_ buf: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var lines = 0, content = false
+        for i in 0..<end {
+            let b = buf[i]
+            if b == 0x0A {
+                if content { lines += 1 }
+                if lines >= 2 { return true }
+                content = false
+            } else if !isBlank(b) {
+                content = true
+            }
+        }
+        return lines + (content ? 1 : 0) >= 2
+    }
+
+    private func isSignOff(_ line: String) -> Bool {
+        let lower = JargonLexicon.normalised(line)
+        guard lower.split(separator: " ").count <= 6 else { return false }
+        for closing in lexicon.closings where lower.hasPrefix(closing) {
+            // A whole-word match: "best," but not "bestow".
+            guard let next = lower.unicodeScalars.dropFirst(closing.unicodeScalars.count).first else { return true }
+            if !next.properties.isAlphabetic { return true }
+        }
+        return false
+    }
+
+    /// One line, without its LF. Returns false at a signature delimiter ("-- ").
+    private mutating func line(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var s = start, e = end
+        while s < e && Self.isBlank(buf[s]) { s += 1 }
+        while e > s && Self.isBlank(buf[e - 1]) { e -= 1 }
+        if s == e || buf[s] == UInt8(ascii: ">") {
+            // A blank line ends a paragraph; a quoted reply line is not the sender's text.
+            endSentence()
+            paren = nil
+            return true
+        }
+        if e - s == 2 && buf[s] == UInt8(ascii: "-") && buf[s + 1] == UInt8(ascii: "-") { return false }
+        if Self.isBullet(buf, s, e) { endSentence() }
+        var chunkStart = -1
+        var i = s
+        while i < e {
+            let separator = Self.separatorLength(buf, i, e)
+            if separator > 0 {
+                if chunkStart >= 0 { chunk(buf, chunkStart, i) }
+                chunkStart = -1
+                i += separator
+            } else {
+                if chunkStart < 0 { chunkStart = i }
+                i += 1
+            }
+        }
+        if chunkStart >= 0 { chunk(buf, chunkStart, e) }
+        return true
+    }
+
+    static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+
+    /// "- item", "* item", "• item", "1. item", "2) item": each item is a sentence of its own.
+    static func isBullet(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        func spaceAt(_ i: Int) -> Bool { i < e && buf[i] == 0x20 }
+        let b = buf[s]
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+") { return spaceAt(s + 1) }
+        // • U+2022, – U+2013, — U+2014, · U+00B7
+        if b == 0xE2, s + 2 < e, buf[s + 1] == 0x80, buf[s + 2] == 0xA2 || buf[s + 2] == 0x93 || buf[s + 2] == 0x94 {
+            return spaceAt(s + 3)
+        }
+        if b == 0xC2, s + 1 < e, buf[s + 1] == 0xB7 { return spaceAt(s + 2) }
+        var i = s
+        while i < e && i - s < 3 && buf[i] >= 0x30 && buf[i] <= 0x39 { i += 1 }
+        if i > s, i < e, buf[i] == UInt8(ascii: ".") || buf[i] == UInt8(ascii: ")") { return spaceAt(i + 1) }
+        return false
+    }
+
+    /// Bytes of the separator at `i`, 0 when there is none: ASCII blanks, no-break and thin
+    /// spaces (French typography puts them before ":" and inside « »), and en and em dashes,
+    /// which join words the way spaces do ("the LHC—the biggest").
+    static func separatorLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Int {
+        let b = buf[i]
+        if b < 0x80 { return b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B ? 1 : 0 }
+        if b == 0xC2, i + 1 < e, buf[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < e, buf[i + 1] == 0x80 {
+            let c = buf[i + 2]
+            if (0x80...0x8B).contains(c) || c == 0x93 || c == 0x94 || c == 0xAF || c == 0xA8 || c == 0xA9 { return 3 }
+        }
+        return 0
+    }
+
+    // MARK: Chunks: replaying the analysis at a position
+
+    private mutating func chunk(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard end - start <= Self.maxChunkBytes else { return otherToken() }
+        let key = UnsafeBufferPointer(rebasing: buf[start..<end])
+        let hash = JargonChunkCache<ChunkInfo>.hash(key)
+        let info: ChunkInfo
+        if let cached = cache.find(key, hash: hash) {
+            info = cached
+        } else {
+            info = analyse(buf, start, end)
+            cache.insert(key, hash: hash, value: info)
+        }
+        if info.isOther { return otherToken() }
+        for mark in info.leading {
+            switch mark {
+            case .open: openParen()
+            case .close: closeParen()
+            case .terminal: endSentence()
+            }
+        }
+        for group in info.groups { apply(group, buf, base: start) }
+        if info.closes > 0 { closeParen() }
+        if info.endsSentence { endSentence() }
+    }
+
+    /// A token that is not a word (number, link, code): it breaks phrases and counts as
+    /// content of an open parenthesis.
+    private mutating func otherToken() {
+        window.removeAll(keepingCapacity: true)
+        lastAcronyms.removeAll(keepingCapacity: true)
+        lastWasWord = false
+        paren?.tokens += 1
+    }
+
+    private mutating func apply(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
+        guard group.isWord else { return otherToken() }
+        let start = base + group.lo, end = base + group.hi
+        wordCount += 1
+        wordsInSentence += 1
+        if firstWordStart == nil { firstWordStart = start }
+        lastWordEnd = end
+        syllableCount += group.syllables
+        paren?.tokens += 1
+        paren?.words += 1
+        if let id = group.compoundSlang { occurrence(id, buf, start..<end) }
+        if let id = group.compoundTerm { occurrence(id, buf, start..<end) }
+        lastAcronyms.removeAll(keepingCapacity: true)
+        for part in group.parts {
+            let range = (base + part.lo)..<(base + part.hi)
+            if let id = part.slang { occurrence(id, buf, range) }
+            if let id = part.unfamiliar { occurrence(id, buf, range) }
+            if let id = part.acronym {
+                lastAcronyms.append(id)
+                occurrence(id, buf, range)
+            }
+        }
+        if let word = group.phraseWord {
+            phrase(word, opens: group.phraseStart, buf, start, end)
+        } else {
+            window.removeAll(keepingCapacity: true)
+        }
+        if lastAcronyms.count == 1 && group.parts.count == 1 && paren?.tokens == 1 { paren?.soleAcronym = lastAcronyms[0] }
+        lastWasWord = lastAcronyms.isEmpty
+    }
+
+    // MARK: Chunks: analysis
+
+    private mutating func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ChunkInfo {
+        var info = ChunkInfo()
+        // Addresses and links are not prose.
+        for i in start..<end {
+            let b = buf[i]
+            if b == UInt8(ascii: "@") { info.isOther = true }
+            if b == UInt8(ascii: ":"), i + 2 < end, buf[i + 1] == UInt8(ascii: "/"), buf[i + 2] == UInt8(ascii: "/") {
+                info.isOther = true
+            }
+        }
+        if end - start > 4, buf[start] | 0x20 == UInt8(ascii: "w"), buf[start + 1] | 0x20 == UInt8(ascii: "w"),
+           buf[start + 2] | 0x20 == UInt8(ascii: "w"), buf[start + 3] == UInt8(ascii: ".") {
+            info.isOther = true
+        }
+        if info.isOther { return info }
+
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let (scalar, length) = Self.decode(buf, i, end)
+            scalars.append(scalar)
+            offsets.append(i - start)
+            i += length
+        }
+        offsets.append(end - start)
+
+        // Leading and trailing punctuation: parentheses and sentence ends matter.
+        var lo = 0, hi = scalars.count
+        while lo < hi && !Self.isWordChar(scalars[lo]) {
+            let c = scalars[lo]
+            if c == "(" || c == "[" {
+                info.leading.append(.open)
+            } else if c == ")" || c == "]" {
+                info.leading.append(.close)
+            } else if Self.isTerminal(c) {
+                info.leading.append(.terminal)
+            }
+            lo += 1
+        }
+        guard lo < hi else { return info }
+        var fullStop = false, exclamation = false
+        while hi > lo && !Self.isWordChar(scalars[hi - 1]) {
+            let c = scalars[hi - 1]
+            if c == ")" || c == "]" { info.closes += 1 }
+            if c == "." { fullStop = true } else if Self.isTerminal(c) { exclamation = true }
+            hi -= 1
+        }
+        info.endsSentence = exclamation || (fullStop && !isAbbreviation(lo, hi))
+
+        // The core: words joined by hyphens, slashes and apostrophes. Anything else inside
+        // (dots, underscores, "=", "+", brackets) makes it code, a file or host name, a formula
+        // or a number: not prose.
+        for k in lo..<hi {
+            let c = scalars[k]
+            if !Self.isWordChar(c) && !Self.isApostrophe(c) && !Self.isHyphen(c) && c != "/" {
+                info.groups = [GroupInfo()]
+                return info
+            }
+        }
+        var groupStart = lo
+        for k in lo...hi where k == hi || scalars[k] == "/" {
+            info.groups.append(k > groupStart ? group(buf, chunkStart: start, groupStart, k) : GroupInfo())
+            groupStart = k + 1
+        }
+        return info
+    }
+
+    private static func isTerminal(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" || c == "…" }
+
+    /// "Dr.", "e.g.", "M.", an initial "J.": a full stop that does not end the sentence.
+    private func isAbbreviation(_ lo: Int, _ hi: Int) -> Bool {
+        if hi - lo == 1 && scalars[lo].properties.isUppercase { return true }
+        if scalars[lo..<hi].contains(".") { return true }
+        guard hi - lo <= 6 else { return false }
+        var s = ""
+        for k in lo..<hi { s.unicodeScalars.append(scalars[k]) }
+        return Self.abbreviations.contains(s.lowercased())
+    }
+
+    /// Abbreviations written with a full stop that rarely end a sentence (not "no", "vol":
+    /// ordinary words in English and French).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "approx", "fig", "eq", "ref",
+        "pp", "mme", "mlle", "ex", "env", "tél", "tel", "av", "bd", "dept",
+    ]
+
+    private static func isWordChar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+        }
+        let p = c.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+    }
+
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        let p = c.properties
+        return p.isAlphabetic || p.generalCategory == .nonspacingMark
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType != nil
+    }
+
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
+    private static func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2010}" || c == "\u{2011}" }
+
+    enum Shape { case lower, title, upper, upperPlural, mixed }
+
+    /// Words joined by hyphens ("pile-up", "BE-CO", "non-EIS"): one word for readability, each
+    /// part judged on its own, the whole looked up as a term. Scalars `lo..<hi` of the chunk.
+    private mutating func group(_ buf: UnsafeBufferPointer<UInt8>, chunkStart: Int, _ lo: Int, _ hi: Int) -> GroupInfo {
+        var info = GroupInfo()
+        var texts: [(lo: Int, hi: Int, text: String, lower: String, shape: Shape, letters: Int)] = []
+        var partStart = lo
+        for k in lo...hi where k == hi || Self.isHyphen(scalars[k]) {
+            guard k > partStart else { return GroupInfo() }
+            var a = partStart, b = k
+            // Outer apostrophes ("'80s", "students'") are quotes, not letters.
+            while a < b && Self.isApostrophe(scalars[a]) { a += 1 }
+            while b > a && Self.isApostrophe(scalars[b - 1]) { b -= 1 }
+            guard a < b else { return GroupInfo() }
+            // "S7-1500", "LINAC4", "fb-1", "2025": codes, units and numbers, not words.
+            if (a..<b).contains(where: { Self.isDigit(scalars[$0]) }) { return GroupInfo() }
+            let part = makePart(buf, chunkStart, a, b, first: texts.isEmpty, last: k == hi)
+            texts.append(part)
+            partStart = k + 1
+        }
+        guard !texts.isEmpty else { return GroupInfo() }
+
+        info.isWord = true
+        info.lo = offsets[lo]
+        info.hi = offsets[hi]
+        for part in texts {
+            info.syllables += language == .fr ? Syllables.french(part.lower) : Syllables.english(part.lower)
+        }
+        var handled = false
+        var knownCompound = false
+        if texts.count > 1 {
+            let compound = texts.map(\.lower).joined(separator: "-")
+            if lexicon.slang.contains(compound) { info.compoundSlang = intern(.slang, compound) }
+            if let wording = lexicon.terms[compound] {
+                info.compoundTerm = intern(.word, compound, zipf: lexicon.exactZipf(compound), isTerm: true,
+                                           suggestion: wording.isEmpty ? nil : wording)
+                handled = true
+            }
+            knownCompound = lexicon.knownAcronyms.contains(compound.uppercased())
+                || (lexicon.departments.contains(texts[0].text)
+                    && texts.allSatisfy { $0.shape == .upper || $0.shape == .upperPlural })
+        }
+        for part in texts {
+            var out = PartInfo(lo: offsets[part.lo], hi: offsets[part.hi])
+            switch part.shape {
+            case .lower:
+                if lexicon.slang.contains(part.lower) { out.slang = intern(.slang, part.lower) }
+                if !handled && part.letters >= thresholds.minWordLetters { out.unfamiliar = unfamiliar(part.lower) }
+            case .upper, .upperPlural:
+                if !knownCompound { out.acronym = acronym(part.text, plural: part.shape == .upperPlural) }
+            case .title, .mixed:
+                // Proper names ("Meyrin", "Vidal") and product names ("WinCC") are not judged;
+                // a capitalised word at the start of a sentence is judged where it also
+                // appears in lower case.
+                break
+            }
+            info.parts.append(out)
+        }
+        if texts.count == 1, texts[0].shape == .lower || texts[0].shape == .title {
+            info.phraseWord = texts[0].lower
+            info.phraseStart = lexicon.phraseStarts.contains(texts[0].lower)
+        }
+        return info
+    }
+
+    /// A part's text, lower-case form and shape. French elisions ("l'", "qu'") and the English
+    /// possessive ("'s") are removed from the word looked up.
+    private func makePart(_ buf: UnsafeBufferPointer<UInt8>, _ chunkStart: Int, _ a: Int, _ b: Int, first: Bool, last: Bool)
+        -> (lo: Int, hi: Int, text: String, lower: String, shape: Shape, letters: Int)
+    {
+        var lo = a, hi = b
+        if first, let apostrophe = (lo..<hi).first(where: { Self.isApostrophe(scalars[$0]) }), apostrophe > lo,
+           apostrophe + 1 < hi, apostrophe - lo <= 6 {
+            var head = ""
+            for k in lo..<apostrophe { head.unicodeScalars.append(scalars[k]) }
+            if Self.elisions.contains(head.lowercased()) { lo = apostrophe + 1 }
+        }
+        if last, hi - lo > 2, Self.isApostrophe(scalars[hi - 2]), scalars[hi - 1] == "s" || scalars[hi - 1] == "S" {
+            hi -= 2
+        }
+        var upper = 0, lowerCount = 0, letters = 0, firstUpper = false, plainApostrophes = true
+        for k in lo..<hi {
+            let c = scalars[k]
+            if c == "\u{2019}" || c == "\u{02BC}" { plainApostrophes = false }
+            guard Self.isLetter(c) else { continue }
+            letters += 1
+            if c.isASCII ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase {
+                upper += 1
+                if k == lo { firstUpper = true }
+            } else if c.isASCII || c.properties.isLowercase {
+                lowerCount += 1
+            }
+        }
+        let text: String
+        if plainApostrophes {
+            text = Self.text(buf, (chunkStart + offsets[lo])..<(chunkStart + offsets[hi]))
+        } else {
+            var s = ""
+            for k in lo..<hi { s.unicodeScalars.append(Self.isApostrophe(scalars[k]) ? "'" : scalars[k]) }
+            text = s
+        }
+        let shape: Shape
+        if upper == 0 {
+            shape = .lower
+        } else if upper == 1 && firstUpper {
+            shape = letters == 1 ? .upper : .title
+        } else if lowerCount == 0 {
+            shape = .upper
+        } else if lowerCount == 1 && upper >= 2, scalars[hi - 1] == "s" {
+            shape = .upperPlural
+        } else {
+            shape = .mixed
+        }
+        return (lo, hi, text, shape == .lower ? text : text.lowercased(), shape, letters)
+    }
+
+    static let elisions: Set<String> = [
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    ]
+
+    /// The word as a rare word or specialist term, or nil when it is familiar.
+    private mutating func unfamiliar(_ word: String) -> ItemID? {
+        if let wording = lexicon.terms[word] {
+            return intern(.word, word, zipf: lexicon.exactZipf(word), isTerm: true, suggestion: wording.isEmpty ? nil : wording)
+        }
+        let zipf = lexicon.zipf(of: word, enough: rareBand)
+        guard zipf < rareBand else { return nil }
+        // The plain-word suggestion is looked up for reported words only, at the end.
+        return intern(.word, word, zipf: zipf)
+    }
+
+    /// The acronym an all-caps part stands for, or nil when it is not one: a single letter, too
+    /// long, a Roman numeral, known to everyone, or an ordinary word in capitals ("NOTE").
+    private mutating func acronym(_ text: String, plural: Bool) -> ItemID? {
+        var key = text
+        if plural { key.removeLast() }
+        let letters = key.unicodeScalars.count
+        guard letters >= 2 && letters <= 6 else { return nil }
+        if key.unicodeScalars.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { return nil }
+        if key.contains("'") { return nil }
+        if lexicon.knownAcronyms.contains(key) { return nil }
+        if lexicon.exactZipf(key.lowercased()) >= acronymWordBand { return nil }
+        return intern(.acronym, key)
+    }
+
+    // MARK: Phrases and parentheses
+
+    /// Multi-word terms ("hadronic calorimeter", "luminosité intégrée") over the last words.
+    private mutating func phrase(_ word: String, opens: Bool, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        if window.count == 2, window[0].opens {
+            let key = window[0].word + " " + window[1].word + " " + word
+            if let wording = lexicon.terms[key] {
+                matched(key, [window[0].word, window[1].word, word], wording, buf, window[0].start..<end)
+                return
+            }
+        }
+        if let previous = window.last, previous.opens {
+            let key = previous.word + " " + word
+            if let wording = lexicon.terms[key] {
+                matched(key, [previous.word, word], wording, buf, previous.start..<end)
+                return
+            }
+        }
+        if window.count == 2 { window.removeFirst() }
+        window.append((word, start, opens))
+    }
+
+    private mutating func matched(_ key: String, _ components: [String], _ wording: String,
+                                  _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        occurrence(intern(.word, key, isTerm: true, suggestion: wording.isEmpty ? nil : wording), buf, range)
+        for component in components {
+            if let id = itemIDs[.word]?[component], id >= 0 { items[Int(id)].inPhrases += 1 }
+        }
+        window.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func openParen() {
+        paren = Paren(acronymsBefore: lastAcronyms, wordBefore: lastWasWord)
+        window.removeAll(keepingCapacity: true)
+    }
+
+    /// "LF (long form)": an acronym followed by at least two words in parentheses. "Long Form
+    /// (LF)": an acronym alone in parentheses right after a word. Either spells it out.
+    private mutating func closeParen() {
+        if let p = paren {
+            if p.words >= 2 {
+                for id in p.acronymsBefore where id >= 0 { items[Int(id)].defined = true }
+            }
+            if p.tokens == 1, p.wordBefore, let id = p.soleAcronym, id >= 0 { items[Int(id)].defined = true }
+        }
+        paren = nil
+        window.removeAll(keepingCapacity: true)
+        lastAcronyms.removeAll(keepingCapacity: true)
+        lastWasWord = false
+    }
+
+    private mutating func endSentence() {
+        if wordsInSentence > 0 { sentenceCount += 1 }
+        wordsInSentence = 0
+        window.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Recording
+
+    /// The item for `key`, created on first sight.
+    private mutating func intern(_ kind: Kind, _ key: String, zipf: UInt8 = 0, isTerm: Bool = false,
+                                 suggestion: String? = nil) -> ItemID {
+        if let id = itemIDs[kind]?[key] { return id }
+        guard items.count < Self.maxTrackedWords else { return Self.untracked }
+        let id = ItemID(items.count)
+        items.append(Item(kind: kind, key: key, zipf: zipf, isTerm: isTerm, suggestion: suggestion))
+        itemIDs[kind, default: [:]][key] = id
+        return id
+    }
+
+    private mutating func occurrence(_ id: ItemID, _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard id >= 0 else {
+            untrackedOccurrences += 1
+            return
+        }
+        let index = Int(id)
+        if items[index].count == 0 {
+            items[index].display = Self.text(buf, range)
+            items[index].range = range
+        }
+        items[index].count += 1
+    }
+
+    static func text(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+    }
+
+    /// One scalar from valid UTF-8 (Swift strings are), with a replacement character for a
+    /// sequence cut short by `end`.
+    @inline(__always)
+    static func decode(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Unicode.Scalar, Int) {
+        let b0 = buf[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        let length: Int
+        var value: UInt32
+        if b0 & 0xE0 == 0xC0 {
+            length = 2
+            value = UInt32(b0 & 0x1F)
+        } else if b0 & 0xF0 == 0xE0 {
+            length = 3
+            value = UInt32(b0 & 0x0F)
+        } else if b0 & 0xF8 == 0xF0 {
+            length = 4
+            value = UInt32(b0 & 0x07)
+        } else {
+            return ("\u{FFFD}", 1)
+        }
+        guard i + length <= end else { return ("\u{FFFD}", 1) }
+        for k in 1..<length {
+            let b = buf[i + k]
+            guard b & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
