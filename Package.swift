@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // libpng, libjpeg-turbo and giflib (Debian -dev packages) for the logo check.
         .systemLibrary(name: "CImages", path: "Sources/CImages"),
+        // libjpeg reports fatal errors by longjmp, which needs a setjmp that Swift cannot call:
+        // the decode loop is a few lines of C that return status codes.
+        .target(name: "CJPEGGuard", linkerSettings: [.linkedLibrary("jpeg")]),
         // Jargon/Data holds the word-list sources and the script that generates the embedded lists.
-        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages"], exclude: ["Jargon/Data"]),
+        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages", "CJPEGGuard"], exclude: ["Jargon/Data"]),
         .target(
             name: "Milter",
             dependencies: [
