@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libetpan (Debian libetpan-dev). The module map links `etpan` itself:
@@ -36,6 +37,9 @@ let package = Package(
         .target(name: "CJPEGGuard", linkerSettings: [.linkedLibrary("jpeg")]),
         // Jargon/Data holds the word-list sources and the script that generates the embedded lists.
         .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages", "CJPEGGuard"], exclude: ["Jargon/Data"]),
+        // heed's own data (findings, topics, rate counters, reply de-duplication, outbox): an
+        // interface, with SQLite through GRDB as the embedded default.
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Milter",
             dependencies: [
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
         .testTarget(
             name: "MilterTests",
