@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "CJPEGGuard", linkerSettings: [.linkedLibrary("jpeg")]),
         // Jargon/Data holds the word-list sources and the script that generates the embedded lists.
         .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages", "CJPEGGuard"], exclude: ["Jargon/Data"]),
+        // Query topics (logo, privacy, security, ...) from a question's text; cues are data.
+        .target(name: "Topics"),
         // heed's own data (findings, topics, rate counters, reply de-duplication, outbox): an
         // interface, with SQLite through GRDB as the embedded default.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
         .testTarget(
             name: "MilterTests",
