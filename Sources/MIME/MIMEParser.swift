@@ -444,7 +444,7 @@ private struct MIMEFields {
         case Int(MAILMIME_MECHANISM_QUOTED_PRINTABLE): return .quotedPrintable
         case Int(MAILMIME_MECHANISM_BASE64): return .base64
         default:
-            let token = mechanism.enc_token.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+            let token = mechanism.enc_token.map { lowercasedString($0) } ?? ""
             switch token {
             case "x-uuencode", "uuencode", "x-uue", "uue": return .uuencode
             case "base-64": return .base64
@@ -460,7 +460,7 @@ private struct MIMEFields {
             case Int(MAILMIME_DISPOSITION_TYPE_INLINE): disposition = .inline
             case Int(MAILMIME_DISPOSITION_TYPE_ATTACHMENT): disposition = .attachment
             default:
-                let token = type.pointee.dsp_extension.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+                let token = type.pointee.dsp_extension.map { lowercasedString($0) } ?? ""
                 disposition = .other(token)
             }
         }
@@ -474,7 +474,7 @@ private struct MIMEFields {
                 if let value = parm.pointee.pa_data.pa_filename { raw.append(("filename", cBytes(value))) }
             case Int(MAILMIME_DISPOSITION_PARM_PARAMETER):
                 if let p = parm.pointee.pa_data.pa_parameter, let name = p.pointee.pa_name {
-                    raw.append((String(decoding: cBytes(name), as: UTF8.self).lowercased(), p.pointee.pa_value.map(cBytes) ?? []))
+                    raw.append((lowercasedString(name), p.pointee.pa_value.map(cBytes) ?? []))
                 }
             default:
                 break
@@ -498,26 +498,26 @@ private enum ContentTypeReader {
             case Int(MAILMIME_DISCRETE_TYPE_AUDIO): main = "audio"
             case Int(MAILMIME_DISCRETE_TYPE_VIDEO): main = "video"
             case Int(MAILMIME_DISCRETE_TYPE_APPLICATION): main = "application"
-            default: main = discrete.pointee.dt_extension.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? "application"
+            default: main = discrete.pointee.dt_extension.map { lowercasedString($0) } ?? "application"
             }
         case Int(MAILMIME_TYPE_COMPOSITE_TYPE):
             guard let composite = type.pointee.tp_data.tp_composite_type else { return nil }
             switch Int(composite.pointee.ct_type) {
             case Int(MAILMIME_COMPOSITE_TYPE_MESSAGE): main = "message"
             case Int(MAILMIME_COMPOSITE_TYPE_MULTIPART): main = "multipart"
-            default: main = composite.pointee.ct_token.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? "multipart"
+            default: main = composite.pointee.ct_token.map { lowercasedString($0) } ?? "multipart"
             }
         default:
             return nil
         }
-        let subtype = content.pointee.ct_subtype.map { String(decoding: cBytes($0), as: UTF8.self).lowercased() } ?? ""
+        let subtype = content.pointee.ct_subtype.map { lowercasedString($0) } ?? ""
         var raw: [(name: String, value: [UInt8])] = []
         var iter = heed_clist_first(content.pointee.ct_parameters)
         while let cell = iter {
             iter = heed_clist_next(cell)
             guard let p = heed_clist_content(cell)?.assumingMemoryBound(to: mailmime_parameter.self),
                   let name = p.pointee.pa_name else { continue }
-            raw.append((String(decoding: cBytes(name), as: UTF8.self).lowercased(), p.pointee.pa_value.map(cBytes) ?? []))
+            raw.append((lowercasedString(name), p.pointee.pa_value.map(cBytes) ?? []))
         }
         return ContentType(type: main, subtype: subtype.isEmpty ? (main == "text" ? "plain" : "octet-stream") : subtype,
                            parameters: RFC2231.combine(raw))
@@ -531,6 +531,23 @@ func cBytes(_ p: UnsafePointer<CChar>) -> [UInt8] {
 }
 
 func cBytes(_ p: UnsafeMutablePointer<CChar>) -> [UInt8] { cBytes(UnsafePointer(p)) }
+
+/// A C string from libetpan (type names, parameter names, tokens) as a lowercased Swift String,
+/// built in one step: these are short ASCII words read for every part.
+func lowercasedString(_ p: UnsafePointer<CChar>) -> String {
+    let n = strlen(p)
+    return p.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
+        String(unsafeUninitializedCapacity: n) { out in
+            for i in 0..<n {
+                let c = bytes[i]
+                out[i] = c >= 65 && c <= 90 ? c | 0x20 : c
+            }
+            return n
+        }
+    }
+}
+
+func lowercasedString(_ p: UnsafeMutablePointer<CChar>) -> String { lowercasedString(UnsafePointer(p)) }
 
 extension String {
     func trimmingAngleBrackets() -> String {

@@ -18,7 +18,7 @@ public enum RFC2231 {
             var seen: [(name: String, value: String)] = []
             seen.reserveCapacity(params.count)
             for (rawName, value) in params {
-                let name = rawName.lowercased()
+                let name = rawName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? rawName.lowercased() : rawName
                 if name.isEmpty || seen.contains(where: { $0.name == name }) { continue }
                 seen.append((name, String(decoding: value, as: UTF8.self)))
             }
