@@ -34,7 +34,7 @@ public struct WatchRule: Sendable, Equatable {
     }
 
     /// True when `address` holds a `*` wildcard.
-    public var isPattern: Bool { address.contains("*") }
+    public var isPattern: Bool { address.utf8.contains(0x2A) }
 
     /// Whether `address` (bare, in angle brackets or as `Name <addr>`, any case) is this
     /// rule's address or matches its pattern.
@@ -46,10 +46,10 @@ public struct WatchRule: Sendable, Equatable {
     public func matches(_ address: String) -> Bool {
         let candidate = AddressText.normalized(address)
         let pattern = self.address.lowercased()
-        guard pattern.contains("*") else { return candidate == pattern }
+        guard pattern.utf8.contains(0x2A) else { return candidate == pattern }
         guard let (patternLocal, patternDomain) = AddressText.split(pattern),
               let (local, domain) = AddressText.split(candidate),
-              domain == patternDomain, !local.contains("@")
+              domain == patternDomain, !local.utf8.contains(0x40)
         else { return false }
         return Wildcard.matches(pattern: patternLocal, local)
     }
@@ -107,7 +107,7 @@ public struct HeedConfig: Sendable, Equatable {
     /// `address` may come as `<Addr@Example>` or with a display name, in any case.
     public func watch(for address: String) -> WatchRule? {
         let candidate = AddressText.normalized(address)
-        guard candidate.contains("@") else { return nil }
+        guard candidate.utf8.contains(0x40) else { return nil }
         if let exact = watch.first(where: { !$0.isPattern && $0.address.lowercased() == candidate }) {
             return exact
         }

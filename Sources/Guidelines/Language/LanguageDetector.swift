@@ -1,72 +1,148 @@
 /// English or French, from function words.
 ///
 /// heed only needs to tell its two working languages apart (the advice is written in both), so a
-/// count of very common words of each language over the first few thousand characters is enough
-/// and costs microseconds. Quoted reply lines (`>`) are skipped: they are often in the other
-/// language. Ties and text with no signal (empty bodies, other languages) give English, the
-/// organisation's default.
+/// count of very common words of each language over the first few thousand bytes is enough.
+/// Quoted reply lines (`>`) are skipped: they are often in the other language. Ties and text with
+/// no signal (empty bodies, other languages) give English, the organisation's default.
+///
+/// It runs for every watched message, so it reads UTF-8 bytes, never Characters: a word is packed
+/// into an integer (up to 8 bytes, ASCII letters lowercased) and looked up in integer sets.
 public enum Language: String, Sendable, CaseIterable, Codable {
     case en, fr
 }
 
 public enum LanguageDetector {
-    /// Characters read per message: language is settled long before.
+    /// Bytes read per message: language is settled long before.
     static let sampleLimit = 6000
 
     public static func detect(_ texts: [String]) -> Language {
-        var en = 0, fr = 0, budget = sampleLimit
+        var score = Score()
+        var budget = sampleLimit
         for text in texts where budget > 0 {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                guard budget > 0 else { break }
-                if line.first == ">" { continue }
-                budget -= line.utf8.count
-                var word = ""
-                for ch in line {
-                    if ch.isLetter || ch == "'" || ch == "’" {
-                        word.append(ch)
-                    } else {
-                        score(word, &en, &fr)
-                        word = ""
-                    }
-                }
-                score(word, &en, &fr)
+            var text = text
+            text.withUTF8 { bytes in
+                let n = min(bytes.count, budget)
+                budget -= n
+                scan(UnsafeBufferPointer(rebasing: bytes[0..<n]), into: &score)
             }
         }
-        return fr > en ? .fr : .en
+        return score.fr > score.en ? .fr : .en
     }
 
-    private static func score(_ raw: String, _ en: inout Int, _ fr: inout Int) {
-        guard !raw.isEmpty else { return }
-        let word = raw.lowercased()
-        // Elisions: l'équipe, d'une, qu'il count as French function words.
-        if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
-            let head = word[..<apostrophe]
-            if frenchElisions.contains(String(head)) { fr += 1 }
-            if englishContractions.contains(String(word[word.index(after: apostrophe)...])) { en += 1 }
+    struct Score {
+        var en = 0
+        var fr = 0
+    }
+
+    /// Reads words (runs of letters and apostrophes) line by line, skipping quoted lines.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, into score: inout Score) {
+        var i = 0
+        let n = b.count
+        var lineStart = true
+        while i < n {
+            let c = b[i]
+            if c == 0x0A {
+                lineStart = true
+                i += 1
+                continue
+            }
+            if lineStart {
+                lineStart = false
+                if c == 0x3E {  // '>': a quoted reply line
+                    while i < n, b[i] != 0x0A { i += 1 }
+                    continue
+                }
+            }
+            guard isWordStart(c) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < n, isWordByte(b[i]) || isApostrophe(b, i) { i += isApostrophe(b, i) && b[i] == 0xE2 ? 3 : 1 }
+            word(UnsafeBufferPointer(rebasing: b[start..<min(i, n)]), &score)
+        }
+    }
+
+    /// A word starts with an ASCII letter or the lead byte of a Latin letter (U+00C0–U+017F).
+    @inline(__always)
+    static func isWordStart(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC5)
+    }
+
+    /// Inside a word: ASCII letters and the bytes of Latin letters (lead and continuation bytes).
+    @inline(__always)
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC5) || (c >= 0x80 && c <= 0xBF)
+    }
+
+    /// `'` or the typographic `’` (E2 80 99).
+    @inline(__always)
+    static func isApostrophe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        if b[i] == 0x27 { return true }
+        return b[i] == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x99
+    }
+
+    static func word(_ w: UnsafeBufferPointer<UInt8>, _ score: inout Score) {
+        // Accented letters of French (é è ê à ç ù â î ô û ë ï, and œ) are evidence on their own.
+        var k = 0
+        while k + 1 < w.count {
+            if w[k] == 0xC3, frenchAccentSecondBytes.contains(w[k + 1]) { score.fr += 1; break }
+            if w[k] == 0xC5, w[k + 1] == 0x93 { score.fr += 1; break }
+            k += 1
+        }
+        // Elisions and contractions: l'équipe, qu'il (French); it's, don't, we're (English).
+        if let apostrophe = (0..<w.count).first(where: { isApostrophe(w, $0) }) {
+            let headKey = pack(UnsafeBufferPointer(rebasing: w[0..<apostrophe]))
+            let tailStart = apostrophe + (w[apostrophe] == 0xE2 ? 3 : 1)
+            let tailKey = pack(UnsafeBufferPointer(rebasing: w[min(tailStart, w.count)..<w.count]))
+            if frenchElisions.contains(headKey) { score.fr += 1 }
+            if englishContractions.contains(tailKey) { score.en += 1 }
             return
         }
-        if englishWords.contains(word) { en += 1 }
-        if frenchWords.contains(word) { fr += 1 }
-        if word.contains(where: { frenchLetters.contains($0) }) { fr += 1 }
+        let key = pack(w)
+        guard key != 0 else { return }
+        if englishWords.contains(key) { score.en += 1 }
+        if frenchWords.contains(key) { score.fr += 1 }
     }
 
-    static let englishWords: Set<String> = [
+    /// A word as an integer: up to 8 bytes, ASCII letters lowercased; longer words give 0 (no
+    /// function word of either language is longer than 8 bytes).
+    @inline(__always)
+    static func pack(_ w: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard w.count > 0, w.count <= 8 else { return 0 }
+        var key: UInt64 = 0
+        for c in w {
+            key = key << 8 | UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+        return key
+    }
+
+    /// The packed keys of `words`; a word too long to pack is left out (0 is never a key).
+    static func keys(_ words: [String]) -> Set<UInt64> {
+        Set(words.map { word in
+            var word = word
+            return word.withUTF8 { pack($0) }
+        }.filter { $0 != 0 })
+    }
+
+    static let frenchAccentSecondBytes: Set<UInt8> = [0xA9, 0xA8, 0xAA, 0xA0, 0xA7, 0xB9, 0xA2, 0xAE, 0xB4, 0xBB, 0xAB, 0xAF]
+
+    static let englishWords = keys([
         "the", "and", "of", "to", "is", "in", "that", "it", "for", "you", "with", "on", "this", "are",
         "be", "as", "at", "by", "we", "will", "from", "have", "or", "an", "was", "our", "your", "can",
         "not", "all", "please", "would", "should", "there", "their", "which", "about", "has", "been",
         "what", "when", "who", "how", "if", "my", "me", "i", "they", "do", "does", "but", "any", "more",
         "some", "new", "also", "into", "could", "may", "these", "those", "than", "its", "here", "thanks",
-    ]
+    ])
 
-    static let frenchWords: Set<String> = [
+    static let frenchWords = keys([
         "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "pour", "dans", "que", "qui",
         "sur", "par", "avec", "pas", "au", "aux", "ce", "cette", "ces", "nous", "vous", "sont", "il",
         "elle", "ils", "mais", "ou", "où", "plus", "son", "sa", "ses", "leur", "leurs", "notre", "votre",
         "bonjour", "merci", "je", "mon", "ma", "mes", "être", "avoir", "fait", "comme", "tout", "tous",
-        "entre", "sans", "sous", "chez", "aussi", "très", "peut", "si", "lors", "cordialement",
-    ]
+        "entre", "sans", "sous", "chez", "aussi", "très", "peut", "si", "lors", "voici", "selon",
+    ])
 
-    static let frenchElisions: Set<String> = ["l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"]
-    static let englishContractions: Set<String> = ["s", "t", "re", "ve", "ll", "d", "m"]
-    static let frenchLetters: Set<Character> = ["é", "è", "ê", "à", "ç", "ù", "â", "î", "ô", "û", "ë", "ï", "œ"]
+    static let frenchElisions = keys(["l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"])
+    static let englishContractions = keys(["s", "t", "re", "ve", "ll", "d", "m"])
 }
