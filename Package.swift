@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libetpan (Debian libetpan-dev). The module map links `etpan` itself:
@@ -42,6 +43,15 @@ let package = Package(
         // heed's own data (findings, topics, rate counters, reply de-duplication, outbox): an
         // interface, with SQLite through GRDB as the embedded default.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Advice replies: Mustache templates (Templates/), RFC 3834 rules, MIME building and SMTP
+        // submission with libetpan (the only module besides MIME that imports CEtPan), outbox worker.
+        .target(
+            name: "Replies",
+            dependencies: [
+                "CEtPan", "Store", "Config", "Topics",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "Milter",
             dependencies: [
@@ -73,6 +83,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "RepliesTests", dependencies: ["Replies", "Store", "Config", "Topics"]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
         .testTarget(
