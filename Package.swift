@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "heed", targets: ["heed"]),
         .executable(name: "heed-bench", targets: ["HeedBench"]),
+        .executable(name: "heed-checks-bench", targets: ["HeedChecksBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,7 +38,10 @@ let package = Package(
         // the decode loop is a few lines of C that return status codes.
         .target(name: "CJPEGGuard", linkerSettings: [.linkedLibrary("jpeg")]),
         // Jargon/Data holds the word-list sources and the script that generates the embedded lists.
-        .target(name: "Guidelines", dependencies: ["MIME", "Config", "CImages", "CJPEGGuard"], exclude: ["Jargon/Data"]),
+        // Rules/: the guideline rule files (YAML), embedded so that heed works with no files.
+        .target(
+            name: "Guidelines", dependencies: ["MIME", "Config", "CImages", "CJPEGGuard", "Topics"],
+            exclude: ["Jargon/Data"], resources: [.embedInCode("Rules")]),
         // Query topics (logo, privacy, security, ...) from a question's text; cues are data.
         .target(name: "Topics"),
         // heed's own data (findings, topics, rate counters, reply de-duplication, outbox): an
@@ -58,6 +62,7 @@ let package = Package(
                 "Guidelines", "MIME", "Config",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -70,21 +75,28 @@ let package = Package(
         // Benchmark: heed's MIME model against bare libetpan `mailmime_parse`.
         .target(name: "CEtPanBaseline", dependencies: ["CEtPan"]),
         .executableTarget(name: "HeedBench", dependencies: ["MIME", "CEtPanBaseline"]),
+        // Benchmark: the guideline checks next to parsing, and hostile bodies (Sources/HeedChecksBench).
+        .executableTarget(name: "HeedChecksBench", dependencies: ["Guidelines", "MIME", "Config"]),
         // Milter benchmark: a load generator speaking the milter protocol as Postfix does, and a
         // no-op milter in C on Debian's libmilter (the protocol floor).
         .executableTarget(
             name: "MilterBench",
             dependencies: [
+                "Milter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .executableTarget(name: "milter-noop", path: "Sources/MilterNoop", linkerSettings: [.linkedLibrary("milter"), .linkedLibrary("pthread")]),
+        // heed's milter server with verdict markers, for the Postfix integration tests only.
+        .executableTarget(
+            name: "MilterTestServer",
+            dependencies: ["Milter", "Guidelines", "MIME", "Config", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "RepliesTests", dependencies: ["Replies", "Store", "Config", "Topics"]),
-        .testTarget(name: "TopicsTests", dependencies: ["Topics"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
         .testTarget(
             name: "MilterTests",

@@ -35,6 +35,40 @@ extension HeedConfig {
           max_parts: 1000
           max_header_bytes: 1MiB
 
+        milter:
+          listen: "inet:8891@127.0.0.1"
+          max_connections: 1000
+          max_frame_size: 1MiB
+          max_scanned_size: 16MiB
+          timeouts:
+            negotiation: 30s
+            command: 10m
+            evaluation: 60s
+            shutdown: 30s
+          on_error: accept
+
+        checks:
+          rule_directories: []
+          disable: []
+          severity: {}
+          authorised_senders:
+            - press.office@cern.ch
+            - communications@cern.ch
+          allow:
+            numbers:
+              - "+412276*"
+            senders: []
+            values: []
+          logo:
+            shipped_reference: true
+            references: []
+
+        policies:
+          default:
+            on_block: hold
+            observe: false
+          lists: []
+
         """
 
     /// The embedded default, parsed once.

@@ -87,6 +87,12 @@ public struct HeedConfig: Sendable, Equatable {
     /// Watched addresses and patterns, in file order (which decides among patterns).
     public var watch: [WatchRule]
     public var limits: Limits
+    /// How `heed serve` listens and bounds its connections (MilterSettings.swift).
+    public var milter: MilterSettings = .default
+    /// The guideline checks' rules, allow-lists and overrides (GuidelineSettings.swift).
+    public var checks: ChecksSettings = .default
+    /// What each watched list does with findings (GuidelineSettings.swift).
+    public var policies: PolicySettings = .default
     /// "embedded default" or the configuration file's path, for logs. Not part of equality.
     public var source: String
 
@@ -99,6 +105,7 @@ public struct HeedConfig: Sendable, Equatable {
 
     public static func == (lhs: HeedConfig, rhs: HeedConfig) -> Bool {
         lhs.ownDomains == rhs.ownDomains && lhs.watch == rhs.watch && lhs.limits == rhs.limits
+            && lhs.milter == rhs.milter && lhs.checks == rhs.checks && lhs.policies == rhs.policies
     }
 
     /// The rule for one recipient address, or nil when the address is not watched.

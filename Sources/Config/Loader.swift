@@ -45,6 +45,15 @@ enum ConfigLoader {
             Section(key: "limits") { node, path, config, reader throws(ConfigError) in
                 try reader.limits(node, at: path, into: &config.limits)
             },
+            Section(key: "milter") { node, path, config, reader throws(ConfigError) in
+                try reader.milterSettings(node, at: path, into: &config.milter)
+            },
+            Section(key: "checks") { node, path, config, reader throws(ConfigError) in
+                try reader.checksSettings(node, at: path, into: &config.checks)
+            },
+            Section(key: "policies") { node, path, config, reader throws(ConfigError) in
+                try reader.policySettings(node, at: path, into: &config.policies)
+            },
         ]
     }
 

@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func jsonContractKeysAndModes() throws {
-        let files = ["a-001.eml", "q-001.eml", "p-001.eml"].map { Self.dev.appendingPathComponent($0).path }
+        // Three messages the labelled corpus marks as clean, one per mode.
+        let files = ["a-001.eml", "q-002.eml", "p-001.eml"].map { Self.dev.appendingPathComponent($0).path }
         let output = try HeedBinary.run(["check", "--format", "json"] + files)
         #expect(output.status == 0)
         let objects = try output.lines.map(HeedBinary.json)
@@ -132,12 +133,6 @@ import Testing
         #expect(output.stderr.contains(config.path))
         #expect(output.stderr.contains("watch[0].mode"))
         #expect(output.stderr.contains("announce"))
-    }
-
-    @Test func serveSaysWhatIsMissing() throws {
-        let output = try HeedBinary.run(["serve"])
-        #expect(output.status == 69)
-        #expect(output.stderr.contains("later version"))
     }
 
     @Test func mimeOutlineAndPartExtraction() throws {

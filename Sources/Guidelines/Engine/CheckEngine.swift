@@ -9,6 +9,16 @@ public struct CheckInput: Sendable {
     public let list: WatchRule?
     public let language: Language
     public let config: HeedConfig
+    /// The message as the rule checks read it (texts to check, drafts, layout), built once per
+    /// message by the engine.
+    public let analysis: MessageAnalysis
+    /// Rules and categories switched off for this message's list (`checks.disable` and the
+    /// list's own): they are not run at all.
+    let disabled: Set<String>
+
+    func isDisabled(_ rule: RuleDefinition) -> Bool {
+        disabled.contains(rule.id) || disabled.contains(rule.category.rawValue)
+    }
 }
 
 /// One guideline check. Checks are pure: no I/O, no state between messages (the stateful
@@ -38,46 +48,174 @@ public struct CheckResult: Sendable {
     public let verdict: Verdict
     /// The query's route; nil outside query mode (and until topic classification exists).
     public let route: Route?
-    /// In document order.
+    /// In document order, after the configuration's disable and severity overrides.
     public let findings: [Finding]
     public let scan: ScanReport
+    /// The list's policy that turned the findings into the verdict (`observe`: record and add
+    /// headers only, no advice mail).
+    public let policy: VerdictPolicy
+}
+
+/// The checks of one category, from the rule book.
+public struct RuleCheck: Check {
+    public let id: String
+    let rules: [RuleDefinition]
+    let runner: RuleRunner
+
+    public func run(_ input: CheckInput) -> [Finding] {
+        if id == Category.officialCommunication.rawValue,
+           input.config.checks.authorisedSenders.contains(where: { CheckEngine.sender(input.analysis.sender, matches: $0) }) {
+            return []
+        }
+        var findings: [Finding] = []
+        for rule in rules where !input.isDisabled(rule) {
+            findings.append(contentsOf: runner.run(rule, analysis: input.analysis, config: input.config))
+        }
+        return findings
+    }
 }
 
 /// Runs the configured checks over a message and turns their findings into a verdict.
 public struct CheckEngine: Sendable {
     public let config: HeedConfig
     public let checks: [any Check]
+    /// The rule book the checks come from (its layout vocabulary reads every message).
+    public let rules: RuleBook
 
     public init(config: HeedConfig, checks: [any Check]) {
         self.config = config
         self.checks = checks
+        self.rules = .shipped
     }
+
+    /// The engine with every built-in check, using the shipped rules and the configuration's rule
+    /// directories. Throws when a rule file or a rule named in the configuration is wrong.
+    public init(config: HeedConfig) throws(ConfigError) {
+        let book = try RuleBook.load(config)
+        self.config = config
+        self.rules = book
+        self.checks = Self.checks(from: book, logoReferences: try LogoCheck.references(config))
+    }
+
+    /// One check per category of the rule book, in category order: the rule checks, the jargon
+    /// detector and the logo matcher (with `logoReferences`).
+    public static func checks(from book: RuleBook, logoReferences: [LogoReference]) -> [any Check] {
+        let runner = RuleRunner(book: book)
+        var checks: [any Check] = []
+        for category in Category.allCases {
+            let rules = book.rules.filter { $0.category == category }
+            guard !rules.isEmpty else { continue }
+            switch category {
+            case .jargon: checks.append(JargonCheck(rules: rules))
+            case .logo: checks.append(LogoCheck(rule: rules.first, matcher: LogoMatcher(references: logoReferences)))
+            default: checks.append(RuleCheck(id: category.rawValue, rules: rules, runner: runner))
+            }
+        }
+        return checks
+    }
+
+    /// The checks of this version with the shipped rules and the shipped logo reference (what
+    /// `heed check` runs with the embedded default configuration).
+    public static let builtInChecks: [any Check] = checks(from: .shipped, logoReferences: LogoCheck.shippedReference)
 
     /// `recipients`: the envelope recipients when known (milter RCPT, `heed check --rcpt`);
     /// nil means "take them from To and Cc".
     public func evaluate(_ message: Message, recipients: [String]? = nil) -> CheckResult {
         let addresses = recipients ?? (message.header.to + message.header.cc).map(\.address)
         let (mode, list) = config.mode(forRecipients: addresses)
+        // The detector reads a few thousand characters; long texts are cut first, so that a
+        // hostile 10 MB line is not walked character by character.
         var texts: [String] = []
         if let subject = message.subject { texts.append(subject) }
         for part in message.textParts where !part.isAttachment {
-            if let text = part.text?.text { texts.append(text) }
+            if let text = part.text?.text { texts.append(text.utf8.count > 8192 ? String(text.prefix(8192)) : text) }
         }
         let language = LanguageDetector.detect(texts)
+        let listPolicy = config.policies.policy(for: list?.address)
+        let policy = VerdictPolicy(onBlock: listPolicy.onBlock == .reject ? .reject : .hold, observe: listPolicy.observe)
         var findings: [Finding] = []
-        if mode != .passthrough {
-            let input = CheckInput(message: message, mode: mode, list: list, language: language, config: config)
-            for check in checks {
+        let sender = message.header.from.first?.address.lowercased() ?? ""
+        let allowed = config.checks.allowSenders.contains { Self.sender(sender, matches: $0) }
+        if mode != .passthrough && !allowed && !checks.isEmpty {
+            let analysis = MessageAnalysis(message: message, mode: mode, wideAudience: list?.audience == .wide,
+                                           vocabulary: rules.vocabulary)
+            let disabled = Set(config.checks.disable + listPolicy.disable)
+            let input = CheckInput(message: message, mode: mode, list: list, language: language, config: config,
+                                   analysis: analysis, disabled: disabled)
+            for check in checks where !disabled.contains(check.id) {
                 findings.append(contentsOf: check.run(input))
             }
+            findings = Self.applyOverrides(findings, checks: config.checks, list: listPolicy)
+            findings = Self.removeOverlaps(findings)
             findings.sort(by: Finding.documentOrder)
         }
-        let verdict = VerdictPolicy.default.verdict(mode: mode, findings: findings)
+        let verdict = policy.verdict(mode: mode, findings: findings)
         return CheckResult(mode: mode, list: list, language: language, verdict: verdict, route: nil,
-                           findings: findings, scan: message.scan)
+                           findings: findings, scan: message.scan, policy: policy)
     }
 
-    /// The checks that exist in this version. Empty until the guideline checks land; the
-    /// plumbing (categories, severities, evidence, verdicts) is in place and tested.
-    public static let builtInChecks: [any Check] = []
+    /// For benchmarks: the time each stage of `evaluate` takes on `message` (the analysis of its
+    /// texts, then each check), in nanoseconds. Passthrough messages cost nothing.
+    public func stageTimes(_ message: Message, recipients: [String]? = nil) -> [(stage: String, nanoseconds: Int)] {
+        let addresses = recipients ?? (message.header.to + message.header.cc).map(\.address)
+        let (mode, list) = config.mode(forRecipients: addresses)
+        guard mode != .passthrough else { return [] }
+        let clock = ContinuousClock()
+        func nanoseconds(_ duration: Duration) -> Int {
+            Int(duration.components.seconds) * 1_000_000_000 + Int(duration.components.attoseconds / 1_000_000_000)
+        }
+        var times: [(String, Int)] = []
+        var analysis: MessageAnalysis?
+        times.append(("analysis", nanoseconds(clock.measure {
+            analysis = MessageAnalysis(message: message, mode: mode, wideAudience: list?.audience == .wide, vocabulary: rules.vocabulary)
+        })))
+        guard let analysis else { return times }
+        let disabled = Set(config.checks.disable + config.policies.policy(for: list?.address).disable)
+        let input = CheckInput(message: message, mode: mode, list: list, language: .en, config: config, analysis: analysis,
+                               disabled: disabled)
+        for check in checks where !disabled.contains(check.id) {
+            times.append((check.id, nanoseconds(clock.measure { _ = check.run(input) })))
+        }
+        return times
+    }
+
+    /// Drops disabled rules and categories and applies severity changes: the list's own
+    /// settings win over `checks`, a rule's over its category's.
+    static func applyOverrides(_ findings: [Finding], checks: ChecksSettings, list: ListPolicy) -> [Finding] {
+        let disabled = Set(checks.disable + list.disable)
+        return findings.compactMap { finding in
+            let category = finding.category.rawValue
+            if disabled.contains(finding.rule) || disabled.contains(category) { return nil }
+            let override = list.severity[finding.rule] ?? list.severity[category]
+                ?? checks.severity[finding.rule] ?? checks.severity[category]
+            guard let override, let severity = Severity(rawValue: override), severity != finding.severity else { return finding }
+            return Finding(category: finding.category, rule: finding.rule, guideline: finding.guideline, severity: severity,
+                           evidence: finding.evidence, part: finding.part, offset: finding.offset, length: finding.length,
+                           why: finding.why)
+        }
+    }
+
+    /// Of findings of one category whose evidence overlaps in the same part (a token that is also
+    /// a `token: value` line), the most severe, then the first, is kept.
+    static func removeOverlaps(_ findings: [Finding]) -> [Finding] {
+        var kept: [Finding] = []
+        for finding in findings {
+            let end = finding.offset + max(1, finding.length)
+            if let existing = kept.firstIndex(where: { other in
+                other.category == finding.category && other.part == finding.part
+                    && other.offset < end && finding.offset < other.offset + max(1, other.length)
+            }) {
+                if finding.severity > kept[existing].severity { kept[existing] = finding }
+                continue
+            }
+            kept.append(finding)
+        }
+        return kept
+    }
+
+    /// An address against an exact address or a `*` pattern (as under `watch`).
+    static func sender(_ address: String, matches pattern: String) -> Bool {
+        guard !address.isEmpty else { return false }
+        return WatchRule(address: pattern, mode: .announcement, audience: .wide).matches(address)
+    }
 }

@@ -25,9 +25,10 @@ public enum Evidence {
         return out
     }
 
-    /// Shortens long evidence to `limit` characters around its start, with an ellipsis.
+    /// One line: line breaks, tabs and runs of spaces become one space. Then shortened to `limit`
+    /// characters from its start, with an ellipsis.
     public static func excerpt(_ text: String, limit: Int = 80) -> String {
-        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(max(1, limit - 1))) + "…"
     }

@@ -69,8 +69,9 @@ public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
 ///
 /// Contract: `evidence` is safe to log and to put in headers and advice mail — checks mask
 /// sensitive values (see `Evidence.mask`) before building a finding. `part` is the IMAP section
-/// of the MIME part ("1", "2.1"), or "header" for the message headers; `offset` is the UTF-8
-/// byte offset of the evidence in that part's decoded text (in the Subject for "header").
+/// of the MIME part ("1", "2.1"), or "header" for the Subject; `offset` is the UTF-8 byte offset
+/// of the evidence in that part's decoded text (in the Subject for "header"). A finding in an
+/// attachment's file name has the attachment's section and the offset in its name.
 public struct Finding: Sendable, Equatable, Hashable {
     public let category: Category
     /// A finer id, `category.name` (e.g. `personal-data.iban`).
@@ -80,11 +81,14 @@ public struct Finding: Sendable, Equatable, Hashable {
     public let evidence: String
     public let part: String
     public let offset: Int
+    /// UTF-8 length of the matched text at `offset` (0 when the finding is about a whole part,
+    /// such as an image).
+    public let length: Int
     /// What decided: the context words or position that raised or lowered confidence.
     public let why: String?
 
     public init(category: Category, rule: String, guideline: Guideline? = nil, severity: Severity,
-                evidence: String, part: String, offset: Int, why: String? = nil) {
+                evidence: String, part: String, offset: Int, length: Int = 0, why: String? = nil) {
         self.category = category
         self.rule = rule
         self.guideline = guideline ?? category.guideline
@@ -92,6 +96,7 @@ public struct Finding: Sendable, Equatable, Hashable {
         self.evidence = evidence
         self.part = part
         self.offset = max(0, offset)
+        self.length = max(0, length)
         self.why = why
     }
 

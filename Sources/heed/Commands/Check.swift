@@ -32,7 +32,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let config = loadConfig(options.config)
-        let engine = CheckEngine(config: config, checks: CheckEngine.builtInChecks)
+        // The rules (shipped, and the configuration's rule directories) are read once, before any
+        // message: a wrong rule file stops heed like a wrong configuration does.
+        let engine: CheckEngine
+        do {
+            engine = try CheckEngine(config: config)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(ExitStatus.configError)
+        }
         let limits = MIMELimits(config.limits)
         var failed = false
         for file in files {

@@ -1,0 +1,141 @@
+/// Finding the draft post inside a question, and the post an announcement quotes.
+///
+/// A query's findings are about its draft only: the question around it is never checked. A
+/// draft is
+/// - an indented block (two spaces or a tab), or a `>` block the asker quotes on purpose (not
+///   the earlier message of a reply), of at least four words;
+/// - else the paragraph after a line that presents it and ends with a colon ("Here is my post:",
+///   "Brouillon :");
+/// - else the quoted text after such a phrase on the same line (`Draft: "…"`).
+/// Signatures, forwarded messages and reply quotes are never drafts. In an announcement, a block
+/// counts as a quoted post only when the lines before it say so ("what I'm posting on LinkedIn").
+enum Drafts {
+    struct Found: Sendable, Equatable {
+        let region: Range<Int>
+        /// The lines just before the draft that present it.
+        let intro: Range<Int>?
+    }
+
+    static let minimumWords = 4
+
+    static func extract(_ layout: TextLayout, bytes: [UInt8], vocabulary: Vocabulary, requirePostCue: Bool) -> [Found] {
+        let lines = layout.lines
+        let tokens = layout.tokens
+        func tokenRange(_ first: Int, _ last: Int) -> Range<Int> {
+            let start = layout.firstTokenOfLine[first]
+            let end = last + 1 < lines.count ? layout.firstTokenOfLine[last + 1] : tokens.count
+            return start..<max(start, end)
+        }
+        func excluded(_ line: LineInfo) -> Bool {
+            !line.flags.intersection([.signature, .forwarded, .forwardHeader, .reply]).isEmpty
+        }
+        func indented(_ line: LineInfo) -> Bool {
+            !line.flags.contains(.blank) && !excluded(line) && (line.indent >= 2 || line.flags.contains(.quoted))
+        }
+        /// The non-blank lines just before line `i` (at most three, within one paragraph).
+        func intro(before i: Int) -> Range<Int>? {
+            var k = i - 1
+            while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+            guard k >= 0, !excluded(lines[k]), !indented(lines[k]) else { return nil }
+            var first = k
+            while first > 0, first > k - 2, !lines[first - 1].flags.contains(.blank), !indented(lines[first - 1]) { first -= 1 }
+            return lines[first].start..<lines[k].end
+        }
+        func introTokens(_ range: Range<Int>?) -> Range<Int>? {
+            guard let range else { return nil }
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < tokens.count, tokens[end].start < range.upperBound { end += 1 }
+            return lo..<end
+        }
+        func presented(_ introRange: Range<Int>?, by cues: PhraseSet) -> Bool {
+            guard let span = introTokens(introRange) else { return false }
+            return cues.occurs(in: tokens, span, text: bytes) != nil
+        }
+
+        var found: [Found] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if indented(line) {
+                var last = i
+                var j = i + 1
+                while j < lines.count {
+                    if lines[j].flags.contains(.blank) {
+                        var k = j
+                        while k < lines.count, lines[k].flags.contains(.blank) { k += 1 }
+                        if k < lines.count, indented(lines[k]) { j = k; continue }
+                        break
+                    }
+                    guard indented(lines[j]) else { break }
+                    last = j
+                    j += 1
+                }
+                let introRange = intro(before: i)
+                if tokenRange(i, last).count >= minimumWords,
+                   !requirePostCue || presented(introRange, by: vocabulary.postCues) {
+                    found.append(Found(region: lines[i].start..<lines[last].end, intro: introRange))
+                }
+                i = last + 1
+                continue
+            }
+            guard !requirePostCue, !line.flags.contains(.blank), !excluded(line) else {
+                i += 1
+                continue
+            }
+            let range = tokenRange(i, i)
+            let hasCue = vocabulary.draftCues.occurs(in: tokens, range, text: bytes) != nil
+            if hasCue, let inline = quotedAfterColon(line, bytes: bytes) {
+                found.append(Found(region: inline, intro: line.start..<line.end))
+            } else if hasCue, endsWithColon(line, bytes: bytes) {
+                var j = i + 1
+                while j < lines.count, lines[j].flags.contains(.blank) { j += 1 }
+                if j < lines.count, !indented(lines[j]), !excluded(lines[j]) {
+                    var last = j
+                    while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+                    if tokenRange(j, last).count >= minimumWords {
+                        found.append(Found(region: lines[j].start..<lines[last].end, intro: intro(before: j)))
+                        i = last + 1
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    static func endsWithColon(_ line: LineInfo, bytes: [UInt8]) -> Bool {
+        var k = line.end - 1
+        while k >= line.start, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
+        return k >= line.start && bytes[k] == 0x3A
+    }
+
+    /// The text inside quotation marks after the line's first colon, when the line has one.
+    static func quotedAfterColon(_ line: LineInfo, bytes: [UInt8]) -> Range<Int>? {
+        var k = line.start
+        while k < line.end, bytes[k] != 0x3A { k += 1 }
+        guard k < line.end else { return nil }
+        k += 1
+        while k < line.end, bytes[k] == 0x20 { k += 1 }
+        // " or “ (E2 80 9C) or « (C2 AB)
+        var open = 0
+        if k < line.end, bytes[k] == 0x22 { open = 1 }
+        else if k + 2 < line.end, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0x9C { open = 3 }
+        else if k + 1 < line.end, bytes[k] == 0xC2, bytes[k + 1] == 0xAB { open = 2 }
+        guard open > 0 else { return nil }
+        let start = k + open
+        var end = line.end
+        var m = start
+        while m < line.end {
+            if bytes[m] == 0x22 || (bytes[m] == 0xE2 && m + 2 < line.end && bytes[m + 1] == 0x80 && bytes[m + 2] == 0x9D)
+                || (bytes[m] == 0xC2 && m + 1 < line.end && bytes[m + 1] == 0xBB) {
+                end = m
+                break
+            }
+            m += 1
+        }
+        return end > start ? start..<end : nil
+    }
+}

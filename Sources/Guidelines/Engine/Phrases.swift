@@ -1,0 +1,607 @@
+/// Phrase patterns: how rule files write the words and phrases they look for, compiled into an
+/// index so that matching one text costs one dictionary look-up per token.
+///
+/// A pattern is words separated by spaces; case and accents never matter (`crétin` matches
+/// `CRETIN`), and apostrophes and hyphens split words the way the text is split (`d'incapables`
+/// is `d incapables`, `brain-dead` is `brain dead`). Each word may be:
+///
+/// | written       | matches                                                             |
+/// |---------------|---------------------------------------------------------------------|
+/// | `idiot`       | that word                                                           |
+/// | `idiot*`      | a word starting with `idiot` (`idiots`, `idiotic`)                  |
+/// | `idiot|moron` | either                                                              |
+/// | `[the|a]`     | either, or nothing (optional)                                       |
+/// | `...`         | zero to three words, within the sentence                            |
+/// | `=BREAKING`   | that exact spelling, upper case included                           |
+/// | `word:`       | the word followed by a colon                                        |
+/// | `{org}`       | any entry of the named list `org` (rule files define lists)         |
+/// | `<number>`    | a number; also `<year>` (1900–2099), `<code>` (letters and digits), |
+/// |               | `<caps>` (an upper-case word), `<name>` (a capitalised word),       |
+/// |               | `<word>` (any word)                                                 |
+///
+/// Contract: matching is linear in the number of tokens (each pattern is bounded: at most 12
+/// words and gaps of at most 3), and never recurses deeper than a pattern's length.
+
+/// The words of one rule book, numbered: patterns and texts compare word numbers, not strings.
+///
+/// `@unchecked Sendable`: words are added only while the rule book that owns the lexicon is being
+/// built (on one thread, in `RuleBook.init`); afterwards it is only read.
+final class Lexicon: @unchecked Sendable {
+    /// Words by number, as UTF-8.
+    private var words: [[UInt8]] = []
+    /// Open addressing by FNV-1a hash of the folded bytes (the hash the tokenizer computes as it
+    /// folds): a look-up is a probe or two, no String hashing. Slots hold word numbers, -1 free.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+
+    static let offsetBasis: UInt64 = 0xcbf29ce484222325
+    static let prime: UInt64 = 0x100000001b3
+
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h = offsetBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* prime }
+        return h
+    }
+
+    var count: Int { words.count }
+
+    /// The number of `word`, adding it when new (while compiling patterns only).
+    func add(_ word: String) -> Int32 {
+        let bytes = Array(word.utf8)
+        let h = Self.hash(bytes)
+        let found = id(hash: h, bytes)
+        if found >= 0 { return found }
+        let id = Int32(words.count)
+        words.append(bytes)
+        hashes.append(h)
+        if words.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (i, hash) in hashes.enumerated() { insert(Int32(i), hash) }
+        } else {
+            insert(id, h)
+        }
+        return id
+    }
+
+    private func insert(_ id: Int32, _ hash: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = id
+    }
+
+    /// The number of the word whose folded UTF-8 bytes are `bytes` (hash `hash`), or -1 when no
+    /// pattern uses it.
+    func id(hash: UInt64, _ bytes: [UInt8]) -> Int32 {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[i]
+            if slot < 0 { return -1 }
+            if hashes[Int(slot)] == hash && words[Int(slot)] == bytes { return slot }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The word with number `id`.
+    func word(_ id: Int32) -> String { String(decoding: words[Int(id)], as: UTF8.self) }
+
+    /// The number of `word` (already folded), or -1.
+    func id(_ word: String) -> Int32 {
+        let bytes = Array(word.utf8)
+        return id(hash: Self.hash(bytes), bytes)
+    }
+}
+
+struct PhraseElement: Sendable {
+    enum Kind: Sendable {
+        case words(Set<String>)
+        case prefixes([String])
+        case exact(String)
+        case tokenClass(TokenClass)
+        case gap(Int)
+    }
+    var kind: Kind
+    var colonAfter: Bool = false
+    /// For `.words`: the words' numbers in the rule book's lexicon, sorted (set when the pattern
+    /// joins a phrase set).
+    var ids: [Int32] = []
+    /// The element may also match nothing (only set on gaps; optional words are expanded).
+    func accepts(_ token: Token, text: [UInt8]) -> Bool {
+        switch kind {
+        case .words:
+            let word = token.word
+            guard word >= 0 else { return false }
+            if ids.count <= 8 { return ids.contains(word) }
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ids[mid] < word { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < ids.count && ids[lo] == word
+        case .prefixes(let list): return list.contains { token.norm.hasPrefix($0) }
+        case .exact(let spelling):
+            guard token.end - token.start == spelling.utf8.count else { return false }
+            var k = token.start
+            for b in spelling.utf8 {
+                if text[k] != b { return false }
+                k += 1
+            }
+            return true
+        case .tokenClass(let cls): return cls.accepts(token)
+        case .gap: return true
+        }
+    }
+}
+
+enum TokenClass: String, Sendable, CaseIterable {
+    case number, year, code, caps, name, word
+
+    func accepts(_ token: Token) -> Bool {
+        switch self {
+        case .number: return token.flags.contains(.number)
+        case .year:
+            guard token.flags.contains(.number), token.norm.utf8.count == 4, let value = Int(token.norm) else { return false }
+            return (1900...2099).contains(value)
+        case .code: return token.flags.contains(.mixed) && token.norm.utf8.count >= 4
+        case .caps: return token.flags.contains(.allCaps)
+        case .name: return token.flags.contains(.capitalized) && !token.flags.contains(.allCaps)
+        case .word: return !token.flags.contains(.symbol)
+        }
+    }
+}
+
+struct PhrasePattern: Sendable {
+    let elements: [PhraseElement]
+    /// As written in the rule file, for `why`.
+    let source: String
+}
+
+/// Why a pattern could not be compiled; the rule loader adds the file and key.
+struct PhraseError: Error, Sendable {
+    let message: String
+}
+
+/// A compiled set of patterns.
+struct PhraseSet: Sendable {
+    private(set) var patterns: [PhrasePattern] = []
+    /// Patterns whose first element is a plain word, by that word's number (an array read per
+    /// token, no hashing): the index into `firstLists`, or -1.
+    private var firstTable: [Int32] = []
+    private var firstLists: [[Int]] = []
+    /// Words of which at least one must occur in a text for any pattern to match there: each
+    /// pattern's least common anchor. A set none of whose quick words occur is skipped at once.
+    private var quickWords: [Int32] = []
+    /// A pattern has no word anchor (a class or a prefix first): no quick rejection possible.
+    private var hasUnanchored = false
+    private var quickSeen: Set<Int32> = []
+    /// Patterns that start with anything else (prefix, class, exact spelling).
+    private var generic: [Int] = []
+    /// For each pattern, the words it may be found by in a text's index: each element of its
+    /// fixed start (before any gap) that is a word (or an exact spelling), with its distance from
+    /// the start. Matching picks, per text, the element whose words are rarest there.
+    private var anchors: [[Anchor]] = []
+
+    struct Anchor: Sendable {
+        let offset: Int
+        let words: [Int32]
+    }
+
+    var isEmpty: Bool { patterns.isEmpty }
+
+    init() {}
+
+    /// Compiles `sources`; `lists` holds the named lists for `{name}`; every word gets its number
+    /// in `lexicon` (the rule book's, which texts are then read with).
+    init(_ sources: [String], lists: [String: [String]], lexicon: Lexicon) throws(PhraseError) {
+        for source in sources {
+            for expanded in try Self.expand(source, lists: lists) {
+                add(PhrasePattern(elements: expanded, source: source), lexicon: lexicon)
+            }
+        }
+    }
+
+    private mutating func add(_ pattern: PhrasePattern, lexicon: Lexicon) {
+        var elements = pattern.elements
+        for i in elements.indices {
+            if case .words(let set) = elements[i].kind { elements[i].ids = set.map(lexicon.add).sorted() }
+        }
+        let index = patterns.count
+        patterns.append(PhrasePattern(elements: elements, source: pattern.source))
+        var own: [Anchor] = []
+        for (offset, element) in elements.enumerated() {
+            if case .gap = element.kind { break }
+            switch element.kind {
+            case .words: own.append(Anchor(offset: offset, words: element.ids))
+            case .exact(let spelling): own.append(Anchor(offset: offset, words: PhraseSet.foldedWords(spelling).prefix(1).map(lexicon.add)))
+            default: continue
+            }
+        }
+        anchors.append(own)
+        if let anchor = own.min(by: { Self.commonness($0.words, lexicon) < Self.commonness($1.words, lexicon) }) {
+            for word in anchor.words where quickSeen.insert(word).inserted { quickWords.append(word) }
+        } else {
+            hasUnanchored = true
+        }
+        guard let first = elements.first else { return }
+        if case .words = first.kind {
+            for word in first.ids {
+                let w = Int(word)
+                if w >= firstTable.count { firstTable.append(contentsOf: repeatElement(-1, count: w + 1 - firstTable.count)) }
+                if firstTable[w] < 0 {
+                    firstTable[w] = Int32(firstLists.count)
+                    firstLists.append([])
+                }
+                firstLists[Int(firstTable[w])].append(index)
+            }
+        } else {
+            generic.append(index)
+        }
+    }
+
+    // MARK: Matching with the index
+
+    /// Function words are poor anchors: a pattern is better found by its rarer words.
+    static let common: Set<String> = [
+        "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "is", "are", "be", "my", "your", "our",
+        "it", "this", "that", "i", "we", "you", "he", "she", "with", "not", "de", "la", "le", "les", "des", "du", "un",
+        "une", "et", "a", "au", "aux", "en", "d", "l", "s", "est", "sont", "par", "pour", "sur", "que", "qui", "il",
+        "elle", "nous", "vous", "je", "ce", "cette", "ces", "mon", "ma", "mes", "son", "sa", "ses", "avec", "pas", "ne",
+    ]
+
+    /// How common an anchor's words are, roughly: function words worst, then short words.
+    static func commonness(_ words: [Int32], _ lexicon: Lexicon) -> Int {
+        words.map { id in
+            let word = lexicon.word(id)
+            return common.contains(word) ? 1000 : 100 - min(word.utf8.count, 50)
+        }.max() ?? 1000
+    }
+
+    /// Below this many tokens a range is scanned token by token; above, only the places where a
+    /// pattern can start are visited.
+    static let scanLimit = 64
+
+    /// Like `matches(in:_:text:)` over a laid-out text, at most `limit` matches.
+    func matches(in layout: TextLayout, _ range: Range<Int>, text: [UInt8], limit: Int = Int.max, inLinks: Bool = false) -> [PhraseMatch] {
+        guard !patterns.isEmpty, !range.isEmpty, limit > 0 else { return [] }
+        if range.count <= Self.scanLimit { return Array(matches(in: layout.tokens, range, text: text, inLinks: inLinks).prefix(limit)) }
+        return indexedMatches(in: layout, range, text: text, limit: limit, inLinks: inLinks)
+    }
+
+    /// Like `occurs(in:_:text:)` over a laid-out text.
+    func occurs(in layout: TextLayout, _ range: Range<Int>, text: [UInt8], inLinks: Bool = false) -> PhraseMatch? {
+        matches(in: layout, range, text: text, limit: 1, inLinks: inLinks).first
+    }
+
+    /// One sorted list of places where one pattern may start: its anchor's positions, shifted.
+    private struct Stream {
+        let pattern: Int
+        let offset: Int
+        let positions: ArraySlice<Int32>
+        var next: Int
+        var start: Int { Int(positions[next]) - offset }
+    }
+
+    /// Visits, in text order, only the places where a pattern's rarest anchor word occurs; at each
+    /// place the longest pattern that matches there wins (as in `matches(in:_:text:)`).
+    private func indexedMatches(in layout: TextLayout, _ range: Range<Int>, text: [UInt8], limit: Int, inLinks: Bool) -> [PhraseMatch] {
+        let index = layout.index
+        let tokens = layout.tokens
+        if !hasUnanchored, !quickWords.contains(where: { index.count($0) > 0 }) { return [] }
+        var streams: [Stream] = []
+        for (p, own) in anchors.enumerated() {
+            // The anchor whose words occur least in this text; a pattern with an absent anchor word
+            // set cannot match at all.
+            var best: (anchor: Anchor, count: Int)?
+            for anchor in own {
+                let count = anchor.words.reduce(0) { $0 + index.count($1) }
+                if count < best?.count ?? Int.max { best = (anchor, count) }
+                if count == 0 { break }
+            }
+            if let best {
+                guard best.count > 0 else { continue }
+                let shifted = (range.lowerBound + best.anchor.offset)..<(range.upperBound + best.anchor.offset)
+                for word in best.anchor.words {
+                    guard let list = index.list(word) else { continue }
+                    let slice = Self.slice(list, shifted)
+                    if !slice.isEmpty { streams.append(Stream(pattern: p, offset: best.anchor.offset, positions: slice, next: slice.startIndex)) }
+                }
+            } else if let first = patterns[p].elements.first {
+                // No word to anchor on (a class or a prefix first): the class's or prefix's places.
+                var lists: [ArraySlice<Int32>] = []
+                switch first.kind {
+                case .tokenClass(let cls):
+                    if let list = index.classes[cls] { lists.append(list[...]) } else { lists.append(Array(0..<Int32(truncatingIfNeeded: tokens.count))[...]) }
+                case .prefixes(let prefixes):
+                    var list: [Int32] = []
+                    for (i, token) in tokens.enumerated() where prefixes.contains(where: { token.norm.hasPrefix($0) }) {
+                        list.append(Int32(truncatingIfNeeded: i))
+                    }
+                    lists.append(list[...])
+                default: break
+                }
+                for list in lists {
+                    let slice = Self.slice(list, range)
+                    if !slice.isEmpty { streams.append(Stream(pattern: p, offset: 0, positions: slice, next: slice.startIndex)) }
+                }
+            }
+        }
+        guard !streams.isEmpty else { return [] }
+        // A binary min-heap of streams by their next start.
+        var heap = Array(streams.indices)
+        func less(_ a: Int, _ b: Int) -> Bool { streams[heap[a]].start < streams[heap[b]].start }
+        func siftDown(_ i: Int) {
+            var i = i
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, less(l, m) { m = l }
+                if r < heap.count, less(r, m) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for i in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(i) }
+        var result: [PhraseMatch] = []
+        var current: PhraseMatch?
+        var currentStart = Int.min
+        func flush() {
+            if let found = current { result.append(found) }
+            current = nil
+        }
+        while let top = heap.first {
+            let stream = streams[top]
+            let start = stream.start
+            // Advance this stream, or drop it when it is spent.
+            streams[top].next += 1
+            if streams[top].next >= streams[top].positions.endIndex {
+                heap.swapAt(0, heap.count - 1)
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+            guard start >= range.lowerBound, start < range.upperBound else { continue }
+            if start != currentStart {
+                flush()
+                if result.count >= limit { return result }
+                currentStart = start
+            }
+            if let last = Self.match(patterns[stream.pattern].elements, 0, start, tokens, range.upperBound, text,
+                                     sentence: tokens[start].sentence, inLinks: inLinks),
+               last > current?.last ?? Int.min {
+                current = PhraseMatch(pattern: stream.pattern, first: start, last: last)
+            }
+        }
+        flush()
+        return Array(result.prefix(limit))
+    }
+
+    /// The part of a sorted position list inside `range`.
+    private static func slice(_ list: ArraySlice<Int32>, _ range: Range<Int>) -> ArraySlice<Int32> {
+        func lowerBound(_ value: Int) -> Int {
+            var lo = list.startIndex, hi = list.endIndex
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(list[mid]) < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return list[lowerBound(range.lowerBound)..<lowerBound(range.upperBound)]
+    }
+
+    /// Every match in `tokens[range]`: for each start token, the longest pattern that matches
+    /// there. Matches may overlap only when they start at different tokens. Words inside URLs and
+    /// e-mail addresses match only with `inLinks`.
+    func matches(in tokens: [Token], _ range: Range<Int>, text: [UInt8], inLinks: Bool = false) -> [PhraseMatch] {
+        guard !patterns.isEmpty else { return [] }
+        var result: [PhraseMatch] = []
+        for i in range {
+            if let found = longestMatch(at: i, in: tokens, limit: range.upperBound, text: text, inLinks: inLinks) { result.append(found) }
+        }
+        return result
+    }
+
+    /// The longest pattern matching from token `i`, not reading past `limit`.
+    func longestMatch(at i: Int, in tokens: [Token], limit: Int, text: [UInt8], inLinks: Bool = false) -> PhraseMatch? {
+        var best: PhraseMatch?
+        func consider(_ index: Int) {
+            if let last = Self.match(patterns[index].elements, 0, i, tokens, limit, text, sentence: tokens[i].sentence, inLinks: inLinks) {
+                if last > best?.last ?? Int.min {
+                    best = PhraseMatch(pattern: index, first: i, last: last)
+                }
+            }
+        }
+        let word = Int(tokens[i].word)
+        if word >= 0, word < firstTable.count, firstTable[word] >= 0 {
+            let candidates = firstLists[Int(firstTable[word])]
+            for index in candidates { consider(index) }
+        }
+        for index in generic { consider(index) }
+        return best
+    }
+
+    /// Whether any pattern matches within `tokens[range]`.
+    func occurs(in tokens: [Token], _ range: Range<Int>, text: [UInt8], inLinks: Bool = false) -> PhraseMatch? {
+        guard !patterns.isEmpty else { return nil }
+        for i in range {
+            if let found = longestMatch(at: i, in: tokens, limit: range.upperBound, text: text, inLinks: inLinks) { return found }
+        }
+        return nil
+    }
+
+    /// Index of the last token matched by `elements[e...]` from token `t`, or nil.
+    private static func match(_ elements: [PhraseElement], _ e: Int, _ t: Int, _ tokens: [Token], _ limit: Int,
+                              _ text: [UInt8], sentence: Int, inLinks: Bool) -> Int? {
+        var e = e
+        var t = t
+        var lastMatched = t - 1
+        while e < elements.count {
+            let element = elements[e]
+            if case .gap(let width) = element.kind {
+                // Try each width, shortest first; a gap never crosses a sentence.
+                for skip in 0...width {
+                    let next = t + skip
+                    if next > limit { break }
+                    if skip > 0 && tokens[next - 1].sentence != sentence { break }
+                    if next < limit, let end = match(elements, e + 1, next, tokens, limit, text, sentence: sentence, inLinks: inLinks) {
+                        return end
+                    }
+                }
+                return nil
+            }
+            guard t < limit, inLinks || !tokens[t].flags.contains(.link), element.accepts(tokens[t], text: text) else { return nil }
+            if element.colonAfter && !tokens[t].flags.contains(.colonAfter) { return nil }
+            lastMatched = t
+            t += 1
+            e += 1
+        }
+        return lastMatched
+    }
+
+    // MARK: Compiling
+
+    /// A pattern with its optional groups and multi-word alternatives expanded into plain
+    /// sequences of elements.
+    static func expand(_ source: String, lists: [String: [String]]) throws(PhraseError) -> [[PhraseElement]] {
+        let raw = source.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard !raw.isEmpty else { throw PhraseError(message: "an empty pattern") }
+        // Each raw word becomes a list of alternatives, each alternative a list of elements.
+        var slots: [[[PhraseElement]]] = []
+        for word in raw {
+            // A colon set apart (French spacing: "entre nous :") belongs to the word before it.
+            if word == ":", var last = slots.popLast() {
+                for i in last.indices where !last[i].isEmpty { last[i][last[i].count - 1].colonAfter = true }
+                slots.append(last)
+                continue
+            }
+            slots.append(try alternatives(word, lists: lists))
+        }
+        var results: [[PhraseElement]] = [[]]
+        for slot in slots {
+            var next: [[PhraseElement]] = []
+            for prefix in results {
+                for alternative in slot { next.append(prefix + alternative) }
+            }
+            results = next
+            if results.count > 256 {
+                throw PhraseError(message: "\"\(source)\" expands to too many phrases; split it into several patterns")
+            }
+        }
+        results = results.filter { !$0.isEmpty }
+        for elements in results {
+            if elements.count > 12 { throw PhraseError(message: "\"\(source)\" is longer than 12 words") }
+            if case .gap = elements.first?.kind { throw PhraseError(message: "\"\(source)\" starts with ...") }
+            if case .gap = elements.last?.kind { throw PhraseError(message: "\"\(source)\" ends with ...") }
+        }
+        guard !results.isEmpty else { throw PhraseError(message: "\"\(source)\" matches nothing") }
+        return results
+    }
+
+    /// The alternatives of one written word; an optional group adds the empty alternative.
+    private static func alternatives(_ word: String, lists: [String: [String]]) throws(PhraseError) -> [[PhraseElement]] {
+        if word == "..." { return [[PhraseElement(kind: .gap(3))]] }
+        var body = Substring(word)
+        var optional = false
+        if body.hasPrefix("["), body.hasSuffix("]"), body.count >= 2 {
+            optional = true
+            body = body.dropFirst().dropLast()
+        }
+        var colon = false
+        if body.count > 1, body.hasSuffix(":") {
+            colon = true
+            body = body.dropLast()
+        }
+        var result: [[PhraseElement]] = []
+        for option in body.split(separator: "|", omittingEmptySubsequences: false) {
+            guard !option.isEmpty else { throw PhraseError(message: "\"\(word)\" has an empty alternative") }
+            if option.hasPrefix("{") {
+                result.append(contentsOf: try listAlternatives(String(option), lists: lists, colon: colon))
+                continue
+            }
+            var elements = try elementsOf(String(option))
+            if colon, !elements.isEmpty { elements[elements.count - 1].colonAfter = true }
+            if !elements.isEmpty { result.append(elements) }
+        }
+        // Single words of one group share an element (one set), so they do not multiply patterns.
+        var merged: Set<String> = []
+        var mergeable = result.count > 1
+        for alternative in result {
+            guard alternative.count == 1, case .words(let set) = alternative[0].kind, alternative[0].colonAfter == colon else {
+                mergeable = false
+                break
+            }
+            merged.formUnion(set)
+        }
+        if mergeable { result = [[PhraseElement(kind: .words(merged), colonAfter: colon)]] }
+        if optional { result.append([]) }
+        return result
+    }
+
+    /// `{name}` (or `{name}'s`, `{name}-approved`: what follows the brace is more words).
+    private static func listAlternatives(_ option: String, lists: [String: [String]], colon: Bool) throws(PhraseError) -> [[PhraseElement]] {
+        guard let close = option.firstIndex(of: "}") else {
+            throw PhraseError(message: "\(option) has no closing brace")
+        }
+        let name = String(option[option.index(after: option.startIndex)..<close])
+        let suffix = String(option[option.index(after: close)...])
+        guard let entries = lists[name] else {
+            throw PhraseError(message: "{\(name)} names no list; rule files define lists under `lists:`")
+        }
+        var result: [[PhraseElement]] = []
+        for entry in entries {
+            var elements: [PhraseElement] = []
+            for piece in entry.split(separator: " ") { elements.append(contentsOf: try elementsOf(String(piece))) }
+            elements.append(contentsOf: foldedWords(suffix).map { PhraseElement(kind: .words([$0])) })
+            if colon, !elements.isEmpty { elements[elements.count - 1].colonAfter = true }
+            if !elements.isEmpty { result.append(elements) }
+        }
+        return result
+    }
+
+    /// One alternative: a literal (perhaps several words once folded), a prefix, a class or an
+    /// exact spelling.
+    private static func elementsOf(_ option: String) throws(PhraseError) -> [PhraseElement] {
+        if option.hasPrefix("<") {
+            guard option.hasSuffix(">"), let cls = TokenClass(rawValue: String(option.dropFirst().dropLast())) else {
+                let names = TokenClass.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
+                throw PhraseError(message: "\(option) is not a word class; expected one of \(names)")
+            }
+            return [PhraseElement(kind: .tokenClass(cls))]
+        }
+        if option.hasPrefix("="), option.count > 1 { return [PhraseElement(kind: .exact(String(option.dropFirst())))] }
+        var prefix = false
+        var text = option
+        if text.hasSuffix("*"), text.count > 1 {
+            prefix = true
+            text = String(text.dropLast())
+        }
+        let words = foldedWords(text)
+        guard !words.isEmpty else { return [] }
+        var elements = words.map { PhraseElement(kind: .words([$0])) }
+        if prefix { elements[elements.count - 1] = PhraseElement(kind: .prefixes([words[words.count - 1]])) }
+        return elements
+    }
+
+    /// The words of `text` as the tokenizer would give them, folded.
+    static func foldedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for s in text.unicodeScalars {
+            if Fold.isWordScalar(s) {
+                Fold.scalar(s, into: &current)
+            } else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                if Fold.symbolTokens.contains(s.value) { words.append(String(Character(s))) }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}
+
+struct PhraseMatch: Sendable {
+    let pattern: Int
+    let first: Int
+    let last: Int
+}

@@ -1,0 +1,81 @@
+import Config
+import Guidelines
+import MIME
+
+/// What heed decided about one message, in the terms the milter acts on.
+///
+/// It mirrors `CheckResult` (which only Guidelines can build) so that a server can be given
+/// another evaluator — tests inject one with a `block` finding or a reject policy without any
+/// fake check in production code.
+public struct Decision: Sendable, Equatable {
+    public var mode: Mode
+    /// The watched address that set the mode (nil in passthrough).
+    public var list: String?
+    public var verdict: Verdict
+    public var route: Route?
+    public var findings: [Finding]
+    /// Why the scan is incomplete ("size: ...", "depth: ..."); empty when every part was read.
+    public var scanLimits: [String]
+
+    public init(mode: Mode, list: String?, verdict: Verdict, route: Route?, findings: [Finding], scanLimits: [String] = []) {
+        self.mode = mode
+        self.list = list
+        self.verdict = verdict
+        self.route = route
+        self.findings = findings
+        self.scanLimits = scanLimits
+    }
+
+    public init(_ result: CheckResult) {
+        self.init(mode: result.mode, list: result.list?.address, verdict: result.verdict, route: result.route,
+                  findings: result.findings, scanLimits: result.scan.limits.map(\.description))
+    }
+
+    /// The distinct categories of the findings, in first-seen order (for logs and headers).
+    public var categories: [String] {
+        var seen = Set<String>()
+        return findings.map(\.category.rawValue).filter { seen.insert($0).inserted }
+    }
+}
+
+/// Decides about a parsed message. Called on a thread-pool thread, never on an event loop, so it
+/// may take its time; it must not block on I/O it does not own.
+public protocol MessageEvaluator: Sendable {
+    func evaluate(_ message: Message, recipients: [String]) -> Decision
+}
+
+/// The production evaluator: the configured checks through `CheckEngine`.
+public struct EngineEvaluator: MessageEvaluator {
+    public let engine: CheckEngine
+    public init(engine: CheckEngine) { self.engine = engine }
+    public func evaluate(_ message: Message, recipients: [String]) -> Decision {
+        Decision(engine.evaluate(message, recipients: recipients))
+    }
+}
+
+/// What the server hands to the replies component after a decision that calls for mail to the
+/// sender (advise, hold, reject) or for an answer to a query.
+public struct AdviceRequest: Sendable {
+    public let queueID: String?
+    /// The envelope sender without angle brackets ("" for the null sender).
+    public let sender: String
+    /// `{auth_authen}`: the user who logged in to send, when the client authenticated.
+    public let authenticatedUser: String?
+    public let recipients: [String]
+    public let decision: Decision
+    /// The parsed message, for quoting subject and message id in the reply.
+    public let message: Message
+}
+
+/// Where advice requests go. The server calls `submit` from a thread-pool thread right after the
+/// decision and never waits for mail to be sent: an implementation queues the request and
+/// returns at once (SMTP submission must not hold a milter reply).
+public protocol AdviceSink: Sendable {
+    func submit(_ request: AdviceRequest)
+}
+
+/// Until the replies component exists: drops every request.
+public struct NoAdviceSink: AdviceSink {
+    public init() {}
+    public func submit(_ request: AdviceRequest) {}
+}

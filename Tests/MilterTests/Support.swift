@@ -1,0 +1,77 @@
+import Config
+import Guidelines
+import Logging
+import MIME
+import NIOConcurrencyHelpers
+import NIOCore
+
+@testable import Milter
+
+/// A frame as an MTA or milter writes it: length (code + payload), code, payload.
+func frame(_ code: Character, _ payload: [UInt8] = []) -> ByteBuffer {
+    var buffer = ByteBuffer()
+    buffer.writeInteger(UInt32(payload.count + 1))
+    buffer.writeInteger(code.asciiValue ?? 0)
+    buffer.writeBytes(payload)
+    return buffer
+}
+
+/// NUL-terminated fields.
+func fields(_ values: String...) -> [UInt8] {
+    values.flatMap { Array($0.utf8) + [0] }
+}
+
+func be32(_ value: UInt32) -> [UInt8] {
+    [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+}
+
+extension ByteBuffer {
+    var bytes: [UInt8] { Array(readableBytesView) }
+}
+
+/// What Postfix 3.7 offers (milter-notes): version 6, every action, every protocol flag it knows.
+let postfixOffer = OptionNegotiation(
+    version: 6, actions: MilterActions(rawValue: 0x1FF), protocolFlags: MilterProtocolFlags(rawValue: 0x1F_FFFF))
+
+/// An evaluator that answers what the test says, whatever the message (no fake check in heed).
+struct FixedEvaluator: MessageEvaluator {
+    let decide: @Sendable (Message, [String]) -> Decision
+    init(_ decide: @escaping @Sendable (Message, [String]) -> Decision) { self.decide = decide }
+    func evaluate(_ message: Message, recipients: [String]) -> Decision { decide(message, recipients) }
+}
+
+func finding(_ category: Guidelines.Category, _ rule: String, _ severity: Severity, evidence: String = "x", part: String = "1", offset: Int = 0) -> Finding {
+    Finding(category: category, rule: rule, severity: severity, evidence: evidence, part: part, offset: offset)
+}
+
+/// Collects log records so tests can assert on "one log line per decision".
+final class LogCapture: Sendable {
+    struct Record: Sendable {
+        let level: Logger.Level
+        let message: String
+        let metadata: [String: String]
+    }
+
+    private let box = NIOLockedValueBox<[Record]>([])
+    var records: [Record] { box.withLockedValue { $0 } }
+    func append(_ record: Record) { box.withLockedValue { $0.append(record) } }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(capture: self) }
+    }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            var merged = metadata
+            if let extra = event.metadata { merged.merge(extra) { $1 } }
+            capture.append(Record(level: event.level, message: "\(event.message)", metadata: merged.mapValues { "\($0)" }))
+        }
+    }
+}
