@@ -69,6 +69,15 @@ extension HeedConfig {
             observe: false
           lists: []
 
+        contacts:
+          logo: visual-identity@cern.ch
+          official: communications@cern.ch
+          privacy: data-privacy@cern.ch
+          security: computer-security@cern.ch
+          intellectual-property: legal-service@cern.ch
+          media: press@cern.ch
+          conduct: ombud@cern.ch
+
         """
 
     /// The embedded default, parsed once.

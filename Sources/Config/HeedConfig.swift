@@ -93,6 +93,8 @@ public struct HeedConfig: Sendable, Equatable {
     public var checks: ChecksSettings = .default
     /// What each watched list does with findings (GuidelineSettings.swift).
     public var policies: PolicySettings = .default
+    /// The contact of each query topic.
+    public var contacts: TopicContacts = .default
     /// "embedded default" or the configuration file's path, for logs. Not part of equality.
     public var source: String
 
@@ -106,6 +108,7 @@ public struct HeedConfig: Sendable, Equatable {
     public static func == (lhs: HeedConfig, rhs: HeedConfig) -> Bool {
         lhs.ownDomains == rhs.ownDomains && lhs.watch == rhs.watch && lhs.limits == rhs.limits
             && lhs.milter == rhs.milter && lhs.checks == rhs.checks && lhs.policies == rhs.policies
+            && lhs.contacts == rhs.contacts
     }
 
     /// The rule for one recipient address, or nil when the address is not watched.

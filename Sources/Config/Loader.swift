@@ -54,6 +54,9 @@ enum ConfigLoader {
             Section(key: "policies") { node, path, config, reader throws(ConfigError) in
                 try reader.policySettings(node, at: path, into: &config.policies)
             },
+            Section(key: "contacts") { node, path, config, reader throws(ConfigError) in
+                try reader.topicContacts(node, at: path, into: &config.contacts)
+            },
         ]
     }
 

@@ -54,7 +54,7 @@ let wrongConfigurations: [WrongConfiguration] = [
     WrongConfiguration(
         name: "list at the top", yaml: "- cern.ch\n",
         keyPath: nil, line: 1, column: 1,
-        problem: "expected a mapping of sections (own_domains, watch, limits, milter, checks, policies), found a list"),
+        problem: "expected a mapping of sections (own_domains, watch, limits, milter, checks, policies, contacts), found a list"),
 
     // Watch rules.
     WrongConfiguration(
@@ -277,5 +277,23 @@ let wrongConfigurations: [WrongConfiguration] = [
                 String(describing: error).contains("larger than 1 MiB")
             }
         }
+    }
+}
+
+@Suite struct ContactsTests {
+    @Test func defaultsNameEveryTopicButGeneral() {
+        #expect(Set(HeedConfig.embeddedDefault.contacts.byTopic.keys) == Set(TopicContacts.topics))
+        #expect(HeedConfig.embeddedDefault.contacts.contact(for: "general") == nil)
+    }
+
+    @Test func aFileOverridesOneContact() throws {
+        let config = try HeedConfig.parse(yaml: "contacts:\n  media: Media-Desk@cern.ch\n", source: "test.yaml")
+        #expect(config.contacts.contact(for: "media") == "media-desk@cern.ch")
+        #expect(config.contacts.contact(for: "logo") == "visual-identity@cern.ch")
+    }
+
+    @Test func unknownTopicAndBadAddressAreErrors() {
+        #expect(throws: ConfigError.self) { try HeedConfig.parse(yaml: "contacts:\n  weather: w@cern.ch\n", source: "t.yaml") }
+        #expect(throws: ConfigError.self) { try HeedConfig.parse(yaml: "contacts:\n  media: not an address\n", source: "t.yaml") }
     }
 }

@@ -45,7 +45,13 @@ import Testing
             let positions = order.compactMap { line.range(of: $0)?.lowerBound }
             #expect(positions.count == order.count && positions == positions.sorted(), "\(line)")
             #expect(object["verdict"] as? String == "accept")
-            #expect(object["route"] is NSNull)
+            if object["mode"] as? String == "query" {
+                // A question gets a route: its topic and the topic's contact (none for general).
+                let route = try #require(object["route"] as? [String: Any])
+                #expect(route["topic"] is String)
+            } else {
+                #expect(object["route"] is NSNull)
+            }
         }
     }
 
@@ -64,6 +70,17 @@ import Testing
         // Mode is a rule on addresses: it must be exact. Language detection is statistical.
         #expect(modeRight == manifest.count)
         #expect(Double(languageRight) >= 0.95 * Double(manifest.count), "\(languageRight)/\(manifest.count)")
+    }
+
+    @Test func queriesAreRoutedToTheTopicContact() throws {
+        let question = Data("From: a@cern.ch\r\nTo: social-media@cern.ch\r\nSubject: Filming request\r\n\r\nHello, a journalist from a TV channel wants to film an interview in our lab next week. Who should I ask?\r\n".utf8)
+        let output = try HeedBinary.run(["check", "--format", "json", "-"], stdin: question)
+        let route = try #require(try HeedBinary.json(output.stdout)["route"] as? [String: Any])
+        #expect(route["topic"] as? String == "media")
+        #expect(route["contact"] as? String == "press@cern.ch")
+        let text = try HeedBinary.run(["check", "-"], stdin: question)
+        #expect(text.stdout.contains("route: media → press@cern.ch"))
+        #expect(text.stdout.contains("cues:"))
     }
 
     @Test func envelopeRecipientsOverrideHeaders() throws {

@@ -1,5 +1,6 @@
 import Config
 import MIME
+import Topics
 
 /// What a check sees: the parsed message and what heed decided about it before the checks ran.
 public struct CheckInput: Sendable {
@@ -34,9 +35,22 @@ public protocol Check: Sendable {
 public struct Route: Sendable, Equatable {
     public let topic: String
     public let contact: String?
-    public init(topic: String, contact: String?) {
+    /// The cues that decided the topic, for logs ("media: 'journalist' (body, 3.0)").
+    public let cues: [String]
+    public init(topic: String, contact: String?, cues: [String] = []) {
         self.topic = topic
         self.contact = contact
+        self.cues = cues
+    }
+
+    /// The route of a question: its topic from the shipped classifier (subject and the first
+    /// text part that is not an attachment; quoted replies and signatures are ignored there),
+    /// its contact from the configuration (none for `general`).
+    static func classify(_ message: Message, contacts: TopicContacts) -> Route {
+        let body = message.textParts.first { !$0.isAttachment }?.text?.text ?? ""
+        let decision = TopicClassifier.shipped.classify(subject: message.subject, body: body)
+        let topic = decision.topic.rawValue
+        return Route(topic: topic, contact: contacts.contact(for: topic), cues: decision.cues)
     }
 }
 
@@ -46,7 +60,7 @@ public struct CheckResult: Sendable {
     public let list: WatchRule?
     public let language: Language
     public let verdict: Verdict
-    /// The query's route; nil outside query mode (and until topic classification exists).
+    /// The query's route; nil outside query mode.
     public let route: Route?
     /// In document order, after the configuration's disable and severity overrides.
     public let findings: [Finding]
@@ -150,7 +164,8 @@ public struct CheckEngine: Sendable {
             findings.sort(by: Finding.documentOrder)
         }
         let verdict = policy.verdict(mode: mode, findings: findings)
-        return CheckResult(mode: mode, list: list, language: language, verdict: verdict, route: nil,
+        let route = mode == .query ? Route.classify(message, contacts: config.contacts) : nil
+        return CheckResult(mode: mode, list: list, language: language, verdict: verdict, route: route,
                            findings: findings, scan: message.scan, policy: policy)
     }
 

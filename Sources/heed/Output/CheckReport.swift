@@ -60,6 +60,7 @@ enum CheckReport {
             if let subject = message.subject { lines.append("  subject: \(subject)") }
             if let route = result.route {
                 lines.append("  route: \(route.topic)\(route.contact.map { " → \($0)" } ?? "")")
+                if !route.cues.isEmpty { lines.append("    cues: \(route.cues.joined(separator: "; "))") }
             }
             if result.findings.isEmpty {
                 lines.append(result.mode == .passthrough ? "  not watched: no checks run" : "  no findings")
