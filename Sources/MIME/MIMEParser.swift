@@ -365,23 +365,26 @@ private struct Walker {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `normalizingLineEnds` on bytes, in place.
+    /// `normalizingLineEnds` on bytes, in place. Runs between CRs move as blocks (memchr and
+    /// memmove), not byte by byte: mail text has a CR on every line.
     static func normalizeLineEnds(_ bytes: inout [UInt8]) {
         let count: Int = bytes.withUnsafeMutableBufferPointer { buf in
             guard let base = buf.baseAddress, let first = memchr(base, 0x0D, buf.count) else { return buf.count }
             let n = buf.count
-            var w = base.distance(to: first.assumingMemoryBound(to: UInt8.self))
-            var i = w
-            while i < n {
-                let c = buf[i]
-                if c == 0x0D {
-                    buf[w] = 0x0A
-                    if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
-                } else {
-                    buf[w] = c
-                }
+            var r = base.distance(to: first.assumingMemoryBound(to: UInt8.self))  // read position, at a CR
+            var w = r                                                                // write position
+            while r < n {
+                // At a CR: write LF, and skip the LF of a CR LF pair.
+                base[w] = 0x0A
                 w += 1
-                i += 1
+                r += (r + 1 < n && base[r + 1] == 0x0A) ? 2 : 1
+                // Move the run up to the next CR (or the end) in one block.
+                let next = r < n ? memchr(base + r, 0x0D, n - r).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n : n
+                if next > r {
+                    if w != r { memmove(base + w, base + r, next - r) }
+                    w += next - r
+                    r = next
+                }
             }
             return w
         }
@@ -557,3 +560,6 @@ extension String {
         return String(s)
     }
 }
+
+/// CR LF and lone CR to LF, in place (the normaliser text parts go through; for tests).
+func normalizeLineEndsInPlace(_ bytes: inout [UInt8]) { Walker.normalizeLineEnds(&bytes) }

@@ -1,4 +1,5 @@
-import MIME
+import Foundation
+@testable import MIME
 import Testing
 
 /// Inputs built to hurt a parser. Each must come back with a result (never a crash, never a hang),
@@ -182,5 +183,40 @@ import Testing
         // The semicolons inside the quoted boundary were left alone.
         #expect(message.root.contentType.parameter("boundary") == "f;;oo")
         #expect(message.textParts.map { $0.text?.text } == ["a", "b"])
+    }
+}
+
+@Suite struct LineEndTests {
+    /// The in-place normaliser against a plain reference, on every shape of line end.
+    @Test(arguments: ["", "a", "\r", "\n", "\r\n", "a\r\nb\r\n", "a\rb\rc", "\r\r\n\n\r", "x\r\n\r\ny", "no line end", "é\r\nà\rü\n"])
+    func sameAsReference(text: String) {
+        var bytes = Array(text.utf8)
+        normalizeLineEndsInPlace(&bytes)
+        var expected: [UInt8] = []
+        let input = Array(text.utf8)
+        var i = 0
+        while i < input.count {
+            if input[i] == 0x0D {
+                expected.append(0x0A)
+                if i + 1 < input.count, input[i + 1] == 0x0A { i += 1 }
+            } else {
+                expected.append(input[i])
+            }
+            i += 1
+        }
+        #expect(bytes == expected)
+    }
+
+    @Test func longRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x0D, 0x0A, 0x61, 0x62, 0x20]
+        for _ in 0..<200 {
+            let input = (0..<Int.random(in: 0...500, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0x61 }
+            var bytes = input
+            normalizeLineEndsInPlace(&bytes)
+            let reference = String(decoding: input, as: UTF8.self)
+                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            #expect(String(decoding: bytes, as: UTF8.self) == reference)
+        }
     }
 }
