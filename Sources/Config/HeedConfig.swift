@@ -44,7 +44,12 @@ public struct WatchRule: Sendable, Equatable {
     /// `*-announce@cern.ch` matches `it-announce@cern.ch` but not
     /// `physics-announce-owner@cern.ch` nor `x@evil.org-announce@cern.ch`.
     public func matches(_ address: String) -> Bool {
-        let candidate = AddressText.normalized(address)
+        matches(normalized: AddressText.normalized(address))
+    }
+
+    /// `matches` for an address already normalised with `AddressText.normalized` (the per-RCPT
+    /// lookup normalises once for all rules).
+    func matches(normalized candidate: String) -> Bool {
         let pattern = self.address.lowercased()
         guard pattern.utf8.contains(0x2A) else { return candidate == pattern }
         guard let (patternLocal, patternDomain) = AddressText.split(pattern),
@@ -121,7 +126,7 @@ public struct HeedConfig: Sendable, Equatable {
         if let exact = watch.first(where: { !$0.isPattern && $0.address.lowercased() == candidate }) {
             return exact
         }
-        return watch.first(where: { $0.isPattern && $0.matches(candidate) })
+        return watch.first(where: { $0.isPattern && $0.matches(normalized: candidate) })
     }
 
     /// The mode of a message from all its recipients, and the rule that decided it.

@@ -137,12 +137,13 @@ public struct CheckEngine: Sendable {
     public func evaluate(_ message: Message, recipients: [String]? = nil) -> CheckResult {
         let addresses = recipients ?? (message.header.to + message.header.cc).map(\.address)
         let (mode, list) = config.mode(forRecipients: addresses)
-        // The detector reads a few thousand characters; long texts are cut first, so that a
-        // hostile 10 MB line is not walked character by character.
+        // The detector reads only the first few thousand UTF-8 bytes of these texts itself (it
+        // never walks Characters), so they are passed whole: cutting them here with
+        // `prefix(_:)` would walk Characters on every message.
         var texts: [String] = []
         if let subject = message.subject { texts.append(subject) }
         for part in message.textParts where !part.isAttachment {
-            if let text = part.text?.text { texts.append(text.utf8.count > 8192 ? String(text.prefix(8192)) : text) }
+            if let text = part.text?.text { texts.append(text) }
         }
         let language = LanguageDetector.detect(texts)
         let listPolicy = config.policies.policy(for: list?.address)
