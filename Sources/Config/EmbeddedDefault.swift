@@ -67,6 +67,9 @@ extension HeedConfig {
           default:
             on_block: hold
             observe: false
+            overposting:
+              max: 5
+              window: 7d
           lists: []
 
         contacts:
@@ -77,6 +80,37 @@ extension HeedConfig {
           intellectual-property: legal-service@cern.ch
           media: press@cern.ch
           conduct: ombud@cern.ch
+
+        store:
+          path: /var/lib/heed/heed.sqlite
+          key_file: /var/lib/heed/pseudonym.key
+          retention_days: 90
+
+        replies:
+          enabled: true
+          from: social-media@cern.ch
+          templates: null
+          period: 7d
+          notice_period: 10m
+          guidelines_url:
+            en: https://admin-eguide.web.cern.ch/procedure/social-media-guidelines
+            fr: https://admin-eguide.web.cern.ch/fr/procedure/social-media-guidelines
+          relay:
+            host: 127.0.0.1
+            port: 10026
+            timeout: 30s
+          retry:
+            first: 1m
+            maximum: 1h
+            attempts: 0
+
+        digest:
+          recipients:
+            - social-media@cern.ch
+          top: 5
+
+        metrics:
+          listen: null
 
         """
 

@@ -82,14 +82,18 @@ public struct ListPolicy: Sendable, Equatable {
     /// Severity changes on this list only (rule or category → severity); they win over
     /// `checks.severity`.
     public var severity: [String: String]
+    /// How many announcements one sender may send to this list in a rolling window; nil for
+    /// `policies.default`'s limit (`PolicySettings.overposting(for:)` resolves it).
+    public var overposting: OverpostingLimit?
 
     public init(list: String, onBlock: OnBlock = .hold, observe: Bool = false, disable: [String] = [],
-                severity: [String: String] = [:]) {
+                severity: [String: String] = [:], overposting: OverpostingLimit? = nil) {
         self.list = list
         self.onBlock = onBlock
         self.observe = observe
         self.disable = disable
         self.severity = severity
+        self.overposting = overposting
     }
 }
 
@@ -97,11 +101,14 @@ public struct ListPolicy: Sendable, Equatable {
 public struct PolicySettings: Sendable, Equatable {
     public var defaultOnBlock: ListPolicy.OnBlock
     public var defaultObserve: Bool
+    public var defaultOverposting: OverpostingLimit
     public var lists: [ListPolicy]
 
-    public init(defaultOnBlock: ListPolicy.OnBlock = .hold, defaultObserve: Bool = false, lists: [ListPolicy] = []) {
+    public init(defaultOnBlock: ListPolicy.OnBlock = .hold, defaultObserve: Bool = false,
+                defaultOverposting: OverpostingLimit = .default, lists: [ListPolicy] = []) {
         self.defaultOnBlock = defaultOnBlock
         self.defaultObserve = defaultObserve
+        self.defaultOverposting = defaultOverposting
         self.lists = lists
     }
 
@@ -111,6 +118,11 @@ public struct PolicySettings: Sendable, Equatable {
     public func policy(for list: String?) -> ListPolicy {
         if let list, let own = lists.first(where: { $0.list == list.lowercased() }) { return own }
         return ListPolicy(list: list ?? "", onBlock: defaultOnBlock, observe: defaultObserve)
+    }
+
+    /// The overposting limit of a watched list: its own, else the default's.
+    public func overposting(for list: String?) -> OverpostingLimit {
+        policy(for: list).overposting ?? defaultOverposting
     }
 }
 
@@ -169,12 +181,12 @@ extension NodeReader {
             if key == "default" {
                 try mapping(
                     value, at: keyPath, expecting: "a mapping such as {on_block: hold, observe: false}",
-                    keys: ["on_block", "observe"], requireAll: requireEveryKey
+                    keys: ["on_block", "observe", "overposting"], requireAll: requireEveryKey
                 ) { policyKey, policyValue, policyPath throws(ConfigError) in
-                    if policyKey == "on_block" {
-                        settings.defaultOnBlock = try onBlock(policyValue, at: policyPath)
-                    } else {
-                        settings.defaultObserve = try boolean(policyValue, at: policyPath)
+                    switch policyKey {
+                    case "on_block": settings.defaultOnBlock = try onBlock(policyValue, at: policyPath)
+                    case "observe": settings.defaultObserve = try boolean(policyValue, at: policyPath)
+                    default: try overpostingLimit(policyValue, at: policyPath, into: &settings.defaultOverposting)
                     }
                 }
                 return
@@ -199,9 +211,13 @@ extension NodeReader {
         var ignoredLines: [String: Int] = [:]
         try mapping(
             node, at: path, expecting: "a list policy such as {list: it-announce@cern.ch, on_block: reject}",
-            keys: ["list", "on_block", "observe", "disable", "severity"]
+            keys: ["list", "on_block", "observe", "disable", "severity", "overposting"]
         ) { key, value, keyPath throws(ConfigError) in
             switch key {
+            case "overposting":
+                var limit = OverpostingLimit.default
+                try overpostingLimit(value, at: keyPath, into: &limit, requireAll: true)
+                policy.overposting = limit
             case "list": list = try watchAddress(value, at: keyPath)
             case "on_block": policy.onBlock = try onBlock(value, at: keyPath)
             case "observe": policy.observe = try boolean(value, at: keyPath)

@@ -100,6 +100,14 @@ public struct HeedConfig: Sendable, Equatable {
     public var policies: PolicySettings = .default
     /// The contact of each query topic.
     public var contacts: TopicContacts = .default
+    /// heed's own data: database, pseudonym key, retention (OperationsSettings.swift).
+    public var store: StoreSettings = .default
+    /// Automatic replies and their delivery (OperationsSettings.swift).
+    public var replies: ReplyConfig = .default
+    /// The weekly digest (OperationsSettings.swift).
+    public var digest: DigestSettings = .default
+    /// The Prometheus endpoint, off by default (OperationsSettings.swift).
+    public var metrics: MetricsSettings = .default
     /// "embedded default" or the configuration file's path, for logs. Not part of equality.
     public var source: String
 
@@ -113,7 +121,8 @@ public struct HeedConfig: Sendable, Equatable {
     public static func == (lhs: HeedConfig, rhs: HeedConfig) -> Bool {
         lhs.ownDomains == rhs.ownDomains && lhs.watch == rhs.watch && lhs.limits == rhs.limits
             && lhs.milter == rhs.milter && lhs.checks == rhs.checks && lhs.policies == rhs.policies
-            && lhs.contacts == rhs.contacts
+            && lhs.contacts == rhs.contacts && lhs.store == rhs.store && lhs.replies == rhs.replies
+            && lhs.digest == rhs.digest && lhs.metrics == rhs.metrics
     }
 
     /// The rule for one recipient address, or nil when the address is not watched.

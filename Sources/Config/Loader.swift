@@ -57,6 +57,18 @@ enum ConfigLoader {
             Section(key: "contacts") { node, path, config, reader throws(ConfigError) in
                 try reader.topicContacts(node, at: path, into: &config.contacts)
             },
+            Section(key: "store") { node, path, config, reader throws(ConfigError) in
+                try reader.storeSettings(node, at: path, into: &config.store)
+            },
+            Section(key: "replies") { node, path, config, reader throws(ConfigError) in
+                try reader.replyConfig(node, at: path, into: &config.replies)
+            },
+            Section(key: "digest") { node, path, config, reader throws(ConfigError) in
+                try reader.digestSettings(node, at: path, into: &config.digest)
+            },
+            Section(key: "metrics") { node, path, config, reader throws(ConfigError) in
+                try reader.metricsSettings(node, at: path, into: &config.metrics)
+            },
         ]
     }
 

@@ -120,9 +120,12 @@ public struct MilterSettings: Sendable, Equatable {
         evaluationTimeout: .seconds(60), shutdownGrace: .seconds(30), onError: .accept)
 }
 
-/// Durations as written in the configuration: `500ms`, `30s`, `10m`, `1h`.
+/// Durations as written in the configuration: `500ms`, `30s`, `10m`, `1h`, `7d`, `2w`. Each
+/// setting bounds its own range (the milter timeouts to 24h).
 enum DurationText {
-    static let units: [(suffix: String, milliseconds: Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+    static let units: [(suffix: String, milliseconds: Int64)] = [
+        ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000), ("w", 604_800_000),
+    ]
 
     static func parse(_ raw: String) -> Duration? {
         let text = String(Substring(raw).trimmingSpaces()).lowercased()

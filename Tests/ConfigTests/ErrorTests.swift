@@ -54,7 +54,7 @@ let wrongConfigurations: [WrongConfiguration] = [
     WrongConfiguration(
         name: "list at the top", yaml: "- cern.ch\n",
         keyPath: nil, line: 1, column: 1,
-        problem: "expected a mapping of sections (own_domains, watch, limits, milter, checks, policies, contacts), found a list"),
+        problem: "expected a mapping of sections (own_domains, watch, limits, milter, checks, policies, contacts, store, replies, digest, metrics), found a list"),
 
     // Watch rules.
     WrongConfiguration(
