@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libetpan (Debian libetpan-dev). The module map links `etpan` itself:
@@ -65,10 +67,37 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The running service: decisions recorded in the store, overposting counted, advice
+        // requests handed to Replies off the event loops, retention.
+        .target(
+            name: "Serving",
+            dependencies: [
+                "Milter", "Guidelines", "MIME", "Config", "Store", "Replies", "Topics",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The weekly digest: the store's figures for a period, rendered with Templates/digest.
+        .target(
+            name: "Digest",
+            dependencies: [
+                "Store", "Config", "Replies",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        // Prometheus metrics (swift-metrics facade, swift-prometheus registry) and the HTTP
+        // endpoint serving /metrics and /healthz.
+        .target(
+            name: "Observability",
+            dependencies: [
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "heed",
             dependencies: [
-                "Guidelines", "MIME", "Config", "Milter",
+                "Guidelines", "MIME", "Config", "Milter", "Store", "Replies", "Serving", "Digest", "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -108,6 +137,9 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Milter", "Guidelines", "MIME", "Config", "Store", "Replies"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Store", "Config"]),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability", .product(name: "Metrics", package: "swift-metrics")]),
         .testTarget(name: "HeedTests", dependencies: ["heed", "Guidelines", "MIME", "Config"]),
     ],
     swiftLanguageModes: [.v6]

@@ -224,7 +224,7 @@ func postfixMessage(to recipients: [String], headers: [(String, String)] = [("Su
         _ = withSpace.feed(postfixMessage(to: ["users-announce@cern.ch"]))
         #expect(withSpace.finish(.decided(decision)) == .decide(
             [.addHeader(name: "X-Heed", value: " accept; announcement; no findings"), .accept],
-            DecisionRecord(queueID: "4QUEUE1", mode: .announcement, verdict: "accept", categories: [], note: nil, quarantineReason: nil)))
+            DecisionLogLine(queueID: "4QUEUE1", mode: .announcement, verdict: "accept", categories: [], note: nil, quarantineReason: nil)))
         var without = MilterSession(settings: SessionSettings(config: .embeddedDefault))
         _ = without.receive(.optionNegotiation(OptionNegotiation(version: 6, actions: MilterActions(rawValue: 0x1FF),
                                                                 protocolFlags: MilterProtocolFlags(rawValue: 0xFFFFF))))

@@ -16,19 +16,23 @@ public struct Decision: Sendable, Equatable {
     public var findings: [Finding]
     /// Why the scan is incomplete ("size: ...", "depth: ..."); empty when every part was read.
     public var scanLimits: [String]
+    /// The message's language (replies are written in it); nil when no check looked.
+    public var language: Language?
 
-    public init(mode: Mode, list: String?, verdict: Verdict, route: Route?, findings: [Finding], scanLimits: [String] = []) {
+    public init(mode: Mode, list: String?, verdict: Verdict, route: Route?, findings: [Finding], scanLimits: [String] = [],
+                language: Language? = nil) {
         self.mode = mode
         self.list = list
         self.verdict = verdict
         self.route = route
         self.findings = findings
         self.scanLimits = scanLimits
+        self.language = language
     }
 
     public init(_ result: CheckResult) {
         self.init(mode: result.mode, list: result.list?.address, verdict: result.verdict, route: result.route,
-                  findings: result.findings, scanLimits: result.scan.limits.map(\.description))
+                  findings: result.findings, scanLimits: result.scan.limits.map(\.description), language: result.language)
     }
 
     /// The distinct categories of the findings, in first-seen order (for logs and headers).

@@ -209,7 +209,7 @@ final class MilterChannelHandler: ChannelInboundHandler {
     // MARK: - Logging
 
     /// The one log line per decision: queue id, mode, verdict, categories, duration.
-    private func log(_ record: DecisionRecord, since started: NIODeadline) {
+    private func log(_ record: DecisionLogLine, since started: NIODeadline) {
         let micros = (NIODeadline.now() - started).nanoseconds / 1000
         var metadata: Logger.Metadata = [
             "queue_id": .string(record.queueID ?? "-"),

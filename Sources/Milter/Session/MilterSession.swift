@@ -30,7 +30,7 @@ public struct ScanRequest: Sendable, Equatable {
 }
 
 /// The facts of one decision, for the one log line per decision.
-public struct DecisionRecord: Sendable, Equatable {
+public struct DecisionLogLine: Sendable, Equatable {
     public var queueID: String?
     public var mode: Mode
     public var verdict: String
@@ -67,7 +67,7 @@ public struct MilterSession {
         /// Write these replies and flush once (the Nagle trap: never one flush per reply).
         case reply([MilterReply])
         /// Write, flush, and log `decision`.
-        case decide([MilterReply], DecisionRecord)
+        case decide([MilterReply], DecisionLogLine)
         /// Parse and check off the event loop, then call `finish(_:)`.
         case evaluate(ScanRequest)
         /// The MTA said QUIT: close cleanly.
@@ -285,7 +285,7 @@ public struct MilterSession {
     public mutating func finish(_ outcome: Outcome) -> Action {
         guard phase == .evaluating else { return .none }
         let replies: [MilterReply]
-        var log: DecisionRecord
+        var log: DecisionLogLine
         switch outcome {
         case .decided(let decision):
             replies = endOfMessage(VerdictActions.replies(for: decision, recipients: recipients, allowed: actions))
@@ -415,7 +415,7 @@ public struct MilterSession {
         return .fail(error)
     }
 
-    private func record(verdict: String) -> DecisionRecord {
-        DecisionRecord(queueID: queueID, mode: mode ?? .passthrough, verdict: verdict, categories: [], note: nil, quarantineReason: nil)
+    private func record(verdict: String) -> DecisionLogLine {
+        DecisionLogLine(queueID: queueID, mode: mode ?? .passthrough, verdict: verdict, categories: [], note: nil, quarantineReason: nil)
     }
 }

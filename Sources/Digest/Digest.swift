@@ -1,0 +1,1 @@
+// The weekly digest (placeholder until it lands).

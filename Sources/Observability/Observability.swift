@@ -1,0 +1,1 @@
+// Metrics and health (placeholder until they land).
