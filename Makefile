@@ -6,7 +6,7 @@ SHELL := /bin/bash
 SHARED ?= ../shared
 HEED_RELEASE := .build/release/heed
 
-.PHONY: deps build test integration run bench milter-bench leakcheck clean
+.PHONY: deps build test integration run bench milter-bench leakcheck clean install
 
 deps:
 	@scripts/install-deps.sh
@@ -20,11 +20,23 @@ test: deps
 	swift build --build-tests
 	HEED_SHARED="$(abspath $(SHARED))" swift test --skip-build
 	HEED_BIN_DIR="$$(swift build --show-bin-path)" scripts/milter-integration.sh
+	HEED_BIN="$$(swift build --show-bin-path)/heed" scripts/verify-units.sh
 	.build/debug/heed-bench --corpus "$(SHARED)/corpus/mime" --rounds 1 --min-seconds 0
 
 # heed's milter against a real Postfix on loopback (needs root; see the script's header).
 integration: deps
 	scripts/milter-integration.sh
+
+# Installs heed for systemd (README, "Operator's guide"): the binary, the templates, an example
+# configuration (never overwriting one that exists), the heed user and the units.
+PREFIX ?= /usr/local
+install: build
+	install -D -m 0755 $(HEED_RELEASE) $(DESTDIR)$(PREFIX)/bin/heed
+	mkdir -p $(DESTDIR)/usr/share/heed/templates
+	cp -R Templates/. $(DESTDIR)/usr/share/heed/templates/
+	test -e $(DESTDIR)/etc/heed/heed.yaml || install -D -m 0644 Deploy/heed.yaml $(DESTDIR)/etc/heed/heed.yaml
+	install -D -m 0644 -t $(DESTDIR)/etc/systemd/system Deploy/systemd/*.service Deploy/systemd/*.timer
+	install -D -m 0644 Deploy/systemd/heed.sysusers $(DESTDIR)/usr/lib/sysusers.d/heed.conf
 
 run: build
 	$(HEED_RELEASE) check Deploy/samples/*.eml

@@ -7,7 +7,8 @@ packages=(
     libetpan-dev                   # the MIME parser heed links (etpan)
     libpng-dev libjpeg62-turbo-dev libgif-dev   # image decoders for the logo check
     libmilter-dev                  # the C no-op milter of the milter benchmark (protocol floor)
-    postfix swaks                  # the real MTA and SMTP client of the integration tests
+    postfix swaks sqlite3          # the real MTA, the SMTP client and the store reader of the integration tests
+    systemd                        # systemd-analyze verify on the units (scripts/verify-units.sh)
 )
 want=()
 for p in "${packages[@]}"; do

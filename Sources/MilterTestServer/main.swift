@@ -23,8 +23,8 @@ import Milter
 struct MarkerEvaluator: MessageEvaluator {
     let engine: EngineEvaluator
 
-    func evaluate(_ message: Message, recipients: [String]) -> Decision {
-        var decision = engine.evaluate(message, recipients: recipients)
+    func evaluate(_ message: Message, envelope: Envelope) -> Decision {
+        var decision = engine.evaluate(message, envelope: envelope)
         let subject = message.subject ?? ""
         if subject.contains("[heed-test:block]") || subject.contains("[heed-test:reject]") {
             decision.findings.append(Finding(
@@ -44,8 +44,8 @@ struct MarkerEvaluator: MessageEvaluator {
 /// Parses (the server does) and decides from the envelope: no language detection, no checks.
 struct ParseOnlyEvaluator: MessageEvaluator {
     let config: HeedConfig
-    func evaluate(_ message: Message, recipients: [String]) -> Decision {
-        let (mode, rule) = config.mode(forRecipients: recipients)
+    func evaluate(_ message: Message, envelope: Envelope) -> Decision {
+        let (mode, rule) = config.mode(forRecipients: envelope.recipients)
         return Decision(mode: mode, list: rule?.address, verdict: .accept, route: nil, findings: [],
                         scanLimits: message.scan.limits.map(\.description))
     }

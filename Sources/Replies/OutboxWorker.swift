@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import Store
@@ -83,7 +84,19 @@ public final class OutboxWorker: @unchecked Sendable {
         for item in claimed {
             deliver(item)
         }
+        recordDepth()
         return claimed.count
+    }
+
+    /// `heed_outbox_depth` after each pass. Skipped, with its query, when no metrics backend is
+    /// bootstrapped; a store error only leaves the gauge at its last value.
+    private func recordDepth() {
+        guard !(MetricsSystem.factory is NOOPMetricsHandler) else { return }
+        do {
+            ReplyMetrics.outboxDepth(try store.outboxCounts(now: clock()).pending)
+        } catch {
+            logger.debug("outbox: cannot count pending mail for the metrics", metadata: ["error": "\(error)"])
+        }
     }
 
     private func deliver(_ item: ClaimedMail) {
@@ -94,6 +107,7 @@ public final class OutboxWorker: @unchecked Sendable {
             case .delivered:
                 try store.markSent(item.claim, now: clock())
                 logger.info("outbox: delivered", metadata: ["id": "\(id)", "attempts": "\(item.attempts + 1)"])
+                ReplyMetrics.sent()
             case .temporaryFailure(let reason), .permanentFailure(let reason):
                 let permanent: Bool
                 if case .permanentFailure = result { permanent = true } else { permanent = false }
@@ -106,6 +120,7 @@ public final class OutboxWorker: @unchecked Sendable {
                         metadata: ["id": "\(id)", "error": "\(reason)", "retry_at": "\(at)"])
                 case .gaveUp:
                     logger.error("outbox: delivery failed, given up", metadata: ["id": "\(id)", "error": "\(reason)"])
+                    ReplyMetrics.failed()
                 case .claimLost:
                     logger.warning("outbox: claim lapsed during delivery", metadata: ["id": "\(id)"])
                 }

@@ -77,6 +77,7 @@ public struct ReplyService: Sendable {
             try store.recordReply(
                 ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(suppression)))
             logger.info("reply suppressed", metadata: ["reason": "\(suppression)", "topic": "\(key)"])
+            ReplyMetrics.suppressed(suppression)
             return .suppressed(suppression)
         }
         // The rules passed, so the sender is not null and has a pseudonym.
@@ -94,10 +95,12 @@ public struct ReplyService: Sendable {
         switch reservation {
         case .queued(let outboxID):
             logger.info("reply queued", metadata: ["outbox_id": "\(outboxID)", "topic": "\(key)"])
+            ReplyMetrics.queued()
             worker?.wake()
             return .queued(outboxID: outboxID, messageID: built.messageID)
         case .duplicate:
             logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
+            ReplyMetrics.suppressed(.duplicate)
             return .suppressed(.duplicate)
         }
     }

@@ -6,7 +6,7 @@ struct Heed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heed",
         abstract: "A mail filter that helps people follow CERN's social-media guidelines.",
-        subcommands: [Serve.self, Check.self, MIMEOutline.self],
+        subcommands: [Serve.self, Check.self, MIMEOutline.self, StoreCommand.self, DigestCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -27,9 +27,13 @@ import Testing
         let socket = dir.appendingPathComponent("heed.sock").path
         let errURL = dir.appendingPathComponent("err")
         try Data().write(to: errURL)
+        // The store in the test's own directory: the default (/var/lib/heed) needs root, and a
+        // test must not touch the machine's state.
+        let config = dir.appendingPathComponent("heed.yaml")
+        try "store:\n  path: store/heed.sqlite\n  key_file: store/pseudonym.key\n".write(to: config, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = HeedBinary.path
-        process.arguments = ["serve", "--listen", "unix:\(socket)"]
+        process.arguments = ["serve", "--config", config.path, "--listen", "unix:\(socket)"]
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         defer { if process.isRunning { process.terminate() } }
@@ -42,5 +46,8 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(log.contains("heed milter listening"))
         #expect(log.contains("heed milter stopped"))
+        // Created on first start, where the configuration says.
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("store/heed.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("store/pseudonym.key").path))
     }
 }

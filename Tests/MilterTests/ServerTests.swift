@@ -146,6 +146,27 @@ final class Gate: Sendable {
         #expect(advice.requests.last?.decision.mode == .query)
     }
 
+    @Test func evaluatorReceivesTheEnvelopeWithoutBrackets() async throws {
+        struct EnvelopeRecorder: MessageEvaluator {
+            let seen = NIOLockedValueBox<[Envelope]>([])
+            func evaluate(_ message: Message, envelope: Envelope) -> Decision {
+                seen.withLockedValue { $0.append(envelope) }
+                return Decision(mode: .announcement, list: "users-announce@cern.ch", verdict: .accept, route: nil, findings: [])
+            }
+        }
+        let recorder = EnvelopeRecorder()
+        let running = try await RunningServer.start(recorder)
+        let client = try await running.client()
+        _ = try await client.negotiate()
+        try await client.send(postfixMessage(to: ["users-announce@cern.ch", "it-announce@cern.ch"]))
+        _ = try await client.endOfMessageReplies()
+        await client.close()
+        try await running.stop()
+        #expect(recorder.seen.withLockedValue { $0 } == [
+            Envelope(sender: "jdoe@cern.ch", recipients: ["users-announce@cern.ch", "it-announce@cern.ch"], queueID: "4QUEUE1"),
+        ])
+    }
+
     @Test func malformedFrameClosesOnlyThatConnection() async throws {
         let running = try await RunningServer.start(subjectEvaluator)
         let bad = try await MilterTestClient.connectRaw(to: running.address, group: running.group)
@@ -270,6 +291,66 @@ final class Gate: Sendable {
         try await client.send(postfixMessage(to: ["it-announce@cern.ch"]))
         let replies = try await client.endOfMessageReplies()
         #expect(replies.first == .addHeader(name: "X-Heed", value: " accept; announcement to it-announce@cern.ch; no findings"))
+        await client.close()
+        try await running.stop()
+    }
+}
+
+@Suite(.serialized) struct ReloadTests {
+    /// A private mobile number in an announcement: a personal-data warning by default.
+    static let phoneBody = "Call Marie on her mobile +41 79 123 45 67 if you have questions.\r\n"
+
+    @Test func aReloadReachesTheNextMessageOnAnOpenConnection() async throws {
+        let before = try CheckEngine(config: .embeddedDefault)
+        var stricter = HeedConfig.embeddedDefault
+        stricter.checks.severity["personal-data"] = "block"
+        let after = try CheckEngine(config: stricter)
+        let running = try await RunningServer.start(EngineEvaluator(engine: before))
+        let client = try await running.client()
+        _ = try await client.negotiate()
+
+        try await client.send(postfixMessage(to: ["users-announce@cern.ch"], body: Self.phoneBody))
+        let first = try await client.endOfMessageReplies()
+        try await client.send([.abort])
+        #expect(first.contains { if case .addHeader("X-Heed", let value) = $0 { value.hasPrefix(" advise;") } else { false } })
+
+        let restart = running.server.reload(config: stricter, evaluator: EngineEvaluator(engine: after), adviceSink: NoAdviceSink())
+        #expect(restart.isEmpty)
+        // The same connection: Postfix keeps milter connections open across messages.
+        try await client.send(postfixMessage(to: ["users-announce@cern.ch"], body: Self.phoneBody))
+        let second = try await client.endOfMessageReplies()
+        #expect(second.contains { if case .quarantine = $0 { true } else { false } })
+        await client.close()
+        try await running.stop()
+        #expect(running.decisions.map { $0.metadata["verdict"] } == ["advise", "hold"])
+    }
+
+    @Test func aMessageUnderWayKeepsItsConfiguration() async throws {
+        let gate = Gate()
+        let accepting = FixedEvaluator { _, _ in
+            gate.wait()
+            return Decision(mode: .announcement, list: "users-announce@cern.ch", verdict: .accept, route: nil, findings: [])
+        }
+        let holding = FixedEvaluator { _, _ in
+            Decision(mode: .announcement, list: "users-announce@cern.ch", verdict: .hold, route: nil,
+                     findings: [finding(.personalData, "personal-data.iban", .block)])
+        }
+        let running = try await RunningServer.start(accepting)
+        let client = try await running.client()
+        _ = try await client.negotiate()
+        try await client.send(postfixMessage(to: ["users-announce@cern.ch"]))
+        try await gate.waitUntilEntered()
+        var moved = HeedConfig.embeddedDefault
+        moved.milter.listen = .inet(host: "127.0.0.1", port: 9999)
+        #expect(running.server.reload(config: moved, evaluator: holding, adviceSink: NoAdviceSink()) == ["milter.listen"])
+        gate.open()
+        let first = try await client.endOfMessageReplies()
+        try await client.send([.abort])
+        #expect(first.last == .accept)
+        #expect(!first.contains { if case .quarantine = $0 { true } else { false } })
+        try await client.send(postfixMessage(to: ["users-announce@cern.ch"]))
+        let second = try await client.endOfMessageReplies()
+        #expect(second.contains { if case .quarantine = $0 { true } else { false } })
         await client.close()
         try await running.stop()
     }

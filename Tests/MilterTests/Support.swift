@@ -37,7 +37,7 @@ let postfixOffer = OptionNegotiation(
 struct FixedEvaluator: MessageEvaluator {
     let decide: @Sendable (Message, [String]) -> Decision
     init(_ decide: @escaping @Sendable (Message, [String]) -> Decision) { self.decide = decide }
-    func evaluate(_ message: Message, recipients: [String]) -> Decision { decide(message, recipients) }
+    func evaluate(_ message: Message, envelope: Envelope) -> Decision { decide(message, envelope.recipients) }
 }
 
 func finding(_ category: Guidelines.Category, _ rule: String, _ severity: Severity, evidence: String = "x", part: String = "1", offset: Int = 0) -> Finding {

@@ -4,7 +4,7 @@ import Config
 enum Detectors {
     static let names = [
         "phone", "iban", "card", "avs", "nir", "rib", "date-of-birth", "id-number", "address", "token", "assignment",
-        "entropy", "disclaimer", "jargon", "logo",
+        "entropy", "disclaimer", "jargon", "logo", "overposting",
     ]
 
     static func make(_ name: String, rule: RuleDefinition) throws(ConfigError) -> any Detector {
@@ -23,8 +23,9 @@ enum Detectors {
         case "assignment": return try AssignmentDetector(params)
         case "entropy": return try EntropyDetector(params)
         case "disclaimer": return try DisclaimerDetector(params, rule: rule)
-        // Their checks (JargonCheck, LogoCheck) do the work, on whole texts and on images.
-        case "jargon", "logo": return CheckedElsewhere()
+        // Their checks (JargonCheck, LogoCheck) do the work, on whole texts and on images;
+        // overposting is counted in heed serve's store (Sources/Serving), not in any text.
+        case "jargon", "logo", "overposting": return CheckedElsewhere()
         default: throw params.error("detector", "unknown detector \"\(name)\"")
         }
     }
@@ -48,7 +49,8 @@ enum Bytes {
     }
 }
 
-/// The detector of rules whose category has its own check (jargon, logo): finds nothing by itself.
+/// The detector of rules whose category has its own check (jargon, logo) or is counted in the
+/// store (overposting): finds nothing by itself.
 struct CheckedElsewhere: Detector {
     func candidates(in unit: TextUnit, environment: DetectorEnvironment) -> [Candidate] { [] }
 }

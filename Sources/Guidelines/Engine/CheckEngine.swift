@@ -18,7 +18,7 @@ public struct CheckInput: Sendable {
     let disabled: Set<String>
 
     func isDisabled(_ rule: RuleDefinition) -> Bool {
-        disabled.contains(rule.id) || disabled.contains(rule.category.rawValue)
+        !disabled.isEmpty && (disabled.contains(rule.id) || disabled.contains(rule.category.rawValue))
     }
 }
 
@@ -122,6 +122,8 @@ public struct CheckEngine: Sendable {
             switch category {
             case .jargon: checks.append(JargonCheck(rules: rules))
             case .logo: checks.append(LogoCheck(rule: rules.first, matcher: LogoMatcher(references: logoReferences)))
+            // Counted per sender and list in heed serve's store, never found in a text.
+            case .overposting: continue
             default: checks.append(RuleCheck(id: category.rawValue, rules: rules, runner: runner))
             }
         }
@@ -193,6 +195,13 @@ public struct CheckEngine: Sendable {
             times.append((check.id, nanoseconds(clock.measure { _ = check.run(input) })))
         }
         return times
+    }
+
+    /// A finding made outside the checks (the overposting count of `heed serve`), under the same
+    /// configuration as theirs: nil when its rule or category is disabled (in `checks` or for
+    /// `list`), else with the severity `checks.severity` and the list's policy give it.
+    public func graded(_ finding: Finding, list: String?) -> Finding? {
+        Self.applyOverrides([finding], checks: config.checks, list: config.policies.policy(for: list)).first
     }
 
     /// Drops disabled rules and categories and applies severity changes: the list's own

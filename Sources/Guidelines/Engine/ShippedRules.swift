@@ -15,6 +15,7 @@ enum ShippedRules {
             ("missing-disclaimer.yaml", PackageResources.missing_disclaimer_yaml),
             ("jargon.yaml", PackageResources.jargon_yaml),
             ("logo.yaml", PackageResources.logo_yaml),
+            ("overposting.yaml", PackageResources.overposting_yaml),
         ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
     }
 }

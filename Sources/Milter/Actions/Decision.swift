@@ -42,18 +42,37 @@ public struct Decision: Sendable, Equatable {
     }
 }
 
-/// Decides about a parsed message. Called on a thread-pool thread, never on an event loop, so it
-/// may take its time; it must not block on I/O it does not own.
-public protocol MessageEvaluator: Sendable {
-    func evaluate(_ message: Message, recipients: [String]) -> Decision
+/// The SMTP envelope of one message, as the MTA gave it to the milter.
+public struct Envelope: Sendable, Equatable {
+    /// The envelope sender without angle brackets ("" for the null sender).
+    public var sender: String
+    /// The envelope recipients without angle brackets, in RCPT order.
+    public var recipients: [String]
+    /// The MTA's queue id (macro `i`); nil when the MTA did not send it.
+    public var queueID: String?
+    /// `{auth_authen}`: the user who logged in to send, when the client authenticated.
+    public var authenticatedUser: String?
+
+    public init(sender: String, recipients: [String], queueID: String? = nil, authenticatedUser: String? = nil) {
+        self.sender = sender
+        self.recipients = recipients
+        self.queueID = queueID
+        self.authenticatedUser = authenticatedUser
+    }
 }
 
-/// The production evaluator: the configured checks through `CheckEngine`.
+/// Decides about a parsed message. Called on a thread-pool thread, never on an event loop, so it
+/// may take its time and may block on I/O it owns (heed serve's store); never on the network.
+public protocol MessageEvaluator: Sendable {
+    func evaluate(_ message: Message, envelope: Envelope) -> Decision
+}
+
+/// The configured checks through `CheckEngine`, without a store (heed serve wraps it with one).
 public struct EngineEvaluator: MessageEvaluator {
     public let engine: CheckEngine
     public init(engine: CheckEngine) { self.engine = engine }
-    public func evaluate(_ message: Message, recipients: [String]) -> Decision {
-        Decision(engine.evaluate(message, recipients: recipients))
+    public func evaluate(_ message: Message, envelope: Envelope) -> Decision {
+        Decision(engine.evaluate(message, recipients: envelope.recipients))
     }
 }
 
@@ -69,6 +88,16 @@ public struct AdviceRequest: Sendable {
     public let decision: Decision
     /// The parsed message, for quoting subject and message id in the reply.
     public let message: Message
+
+    public init(queueID: String?, sender: String, authenticatedUser: String?, recipients: [String], decision: Decision,
+                message: Message) {
+        self.queueID = queueID
+        self.sender = sender
+        self.authenticatedUser = authenticatedUser
+        self.recipients = recipients
+        self.decision = decision
+        self.message = message
+    }
 }
 
 /// Where advice requests go. The server calls `submit` from a thread-pool thread right after the

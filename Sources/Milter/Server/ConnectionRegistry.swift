@@ -1,3 +1,4 @@
+import CoreMetrics
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -10,6 +11,8 @@ final class ConnectionRegistry: Sendable {
 
     private let state = NIOLockedValueBox(State())
     let maximum: Int
+    /// `heed_connections`: open milter connections (a no-op until metrics are bootstrapped).
+    private let gauge = Gauge(label: "heed_connections")
 
     init(maximum: Int) {
         self.maximum = maximum
@@ -17,15 +20,22 @@ final class ConnectionRegistry: Sendable {
 
     /// Adds the channel unless the server is full or shutting down.
     func admit(_ channel: any Channel) -> Bool {
-        state.withLockedValue { state in
-            guard !state.closed, state.channels.count < maximum else { return false }
+        let count: Int? = state.withLockedValue { state in
+            guard !state.closed, state.channels.count < maximum else { return nil }
             state.channels[ObjectIdentifier(channel)] = channel
-            return true
+            return state.channels.count
         }
+        guard let count else { return false }
+        gauge.record(count)
+        return true
     }
 
     func remove(_ channel: any Channel) {
-        state.withLockedValue { _ = $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
+        let count = state.withLockedValue { state in
+            _ = state.channels.removeValue(forKey: ObjectIdentifier(channel))
+            return state.channels.count
+        }
+        gauge.record(count)
     }
 
     var count: Int { state.withLockedValue { $0.channels.count } }

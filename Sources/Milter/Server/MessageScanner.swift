@@ -27,7 +27,10 @@ public struct MessageScanner: Sendable {
         } catch {
             return Result(outcome: .failed(reason: "unparseable: \(error.message)"), message: nil)
         }
-        let decision = evaluator.evaluate(message, recipients: request.recipients)
+        let envelope = Envelope(
+            sender: MilterChannelHandler.bare(request.sender), recipients: request.recipients.map(MilterChannelHandler.bare),
+            queueID: request.queueID, authenticatedUser: request.authenticatedUser)
+        let decision = evaluator.evaluate(message, envelope: envelope)
         return Result(outcome: .decided(decision), message: message)
     }
 }

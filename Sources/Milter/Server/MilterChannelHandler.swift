@@ -12,8 +12,10 @@ import Darwin
 /// Sent down a connection's pipeline at shutdown: close as soon as no message is in flight.
 struct DrainEvent: Sendable {}
 
-/// What every connection shares: how to scan, where to log, the timeouts.
+/// What every connection shares: how to scan, where to log, the timeouts. One value per
+/// configuration: a reload makes a new one with the next `version`.
 struct ConnectionServices: Sendable {
+    let version: Int
     let scanner: MessageScanner
     let threadPool: NIOThreadPool
     let adviceSink: any AdviceSink
@@ -31,7 +33,10 @@ final class MilterChannelHandler: ChannelInboundHandler {
     typealias OutboundOut = MilterReply
 
     private var session: MilterSession
-    private let services: ConnectionServices
+    /// The configuration this connection's next message is judged by: taken from `source`
+    /// between messages, so a reload reaches connections the MTA keeps open.
+    private var services: ConnectionServices
+    private let source: ServicesSource
     private var logger: Logger
 
     /// The one timer of the connection, at `deadline`. Commands only move `deadline`; the timer
@@ -44,7 +49,9 @@ final class MilterChannelHandler: ChannelInboundHandler {
     private var evaluationStarted: NIODeadline = .now()
     private var draining = false
 
-    init(services: ConnectionServices, peer: String) {
+    init(source: ServicesSource, peer: String) {
+        let services = source.current
+        self.source = source
         self.services = services
         self.session = MilterSession(settings: services.settings)
         var logger = services.logger
@@ -67,11 +74,20 @@ final class MilterChannelHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let command = unwrapInboundIn(data)
         let started = NIODeadline.now()
+        if case .mail = command { adoptLatestServices() }
         if case .abort = command, session.phase == .evaluating {
             // The MTA gave up on this message (its own timeout, or the client went away).
             abandonEvaluation()
         }
         perform(session.receive(command), started: started, context: context)
+    }
+
+    /// At the start of a message (MAIL): the latest configuration, if a reload made one. One
+    /// uncontended lock per message.
+    private func adoptLatestServices() {
+        let latest = source.current
+        guard latest.version != services.version, session.adopt(latest.settings) else { return }
+        services = latest
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -208,9 +224,13 @@ final class MilterChannelHandler: ChannelInboundHandler {
 
     // MARK: - Logging
 
-    /// The one log line per decision: queue id, mode, verdict, categories, duration.
+    /// The one log line per decision: queue id, mode, verdict, categories, duration; and the same
+    /// figures as metrics (no-ops unless `heed serve` bootstrapped a backend).
     private func log(_ record: DecisionLogLine, since started: NIODeadline) {
-        let micros = (NIODeadline.now() - started).nanoseconds / 1000
+        let nanoseconds = (NIODeadline.now() - started).nanoseconds
+        MilterMetrics.recordDecision(
+            mode: record.mode.rawValue, verdict: record.verdict, categories: record.categories, nanoseconds: nanoseconds)
+        let micros = nanoseconds / 1000
         var metadata: Logger.Metadata = [
             "queue_id": .string(record.queueID ?? "-"),
             "mode": .string(record.mode.rawValue),

@@ -14,7 +14,7 @@ import NIOPosix
 public final class MilterServer: Sendable {
     public let listen: ListenAddress
     private let settings: MilterSettings
-    private let services: ConnectionServices
+    private let services: ServicesSource
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
     private let ownsThreadPool: Bool
@@ -58,13 +58,41 @@ public final class MilterServer: Sendable {
         }
         registry = ConnectionRegistry(maximum: config.milter.maxConnections)
         stoppedPromise = self.group.any().makePromise(of: Void.self)
-        services = ConnectionServices(
-            scanner: MessageScanner(limits: config.limits, evaluator: evaluator),
+        services = ServicesSource(
+            Self.services(version: 0, config: config, evaluator: evaluator, adviceSink: adviceSink, pool: pool, logger: logger))
+    }
+
+    private static func services(
+        version: Int, config: HeedConfig, evaluator: any MessageEvaluator, adviceSink: any AdviceSink,
+        pool: NIOThreadPool, logger: Logger
+    ) -> ConnectionServices {
+        ConnectionServices(
+            version: version, scanner: MessageScanner(limits: config.limits, evaluator: evaluator),
             threadPool: pool, adviceSink: adviceSink, settings: SessionSettings(config: config),
             negotiationTimeout: TimeAmount(config.milter.negotiationTimeout),
             commandTimeout: TimeAmount(config.milter.commandTimeout),
             evaluationTimeout: TimeAmount(config.milter.evaluationTimeout),
             logger: logger)
+    }
+
+    /// Judges every message that starts from now on with `config`, `evaluator` and
+    /// `adviceSink`: on connections opened later and, from their next MAIL, on connections open
+    /// now. A message under way finishes with the configuration it started with. Nothing is
+    /// dropped. Returns the settings that only a restart changes (listen address, connection and
+    /// frame bounds, shutdown grace), by configuration key, when `config` changes them.
+    @discardableResult
+    public func reload(config: HeedConfig, evaluator: any MessageEvaluator, adviceSink: any AdviceSink) -> [String] {
+        var needRestart: [String] = []
+        if config.milter.listen != settings.listen { needRestart.append("milter.listen") }
+        if config.milter.maxConnections != settings.maxConnections { needRestart.append("milter.max_connections") }
+        if config.milter.maxFrameSize != settings.maxFrameSize { needRestart.append("milter.max_frame_size") }
+        if config.milter.shutdownGrace != settings.shutdownGrace { needRestart.append("milter.timeouts.shutdown") }
+        services.update { current in
+            Self.services(
+                version: current.version + 1, config: config, evaluator: evaluator, adviceSink: adviceSink,
+                pool: current.threadPool, logger: current.logger)
+        }
+        return needRestart
     }
 
     deinit {
@@ -94,7 +122,7 @@ public final class MilterServer: Sendable {
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(MilterFrameDecoder<MilterCommand>(maximumFrameSize: maximumFrameSize)),
                         MessageToByteHandler(MilterReplyEncoder()),
-                        MilterChannelHandler(services: services, peer: peer),
+                        MilterChannelHandler(source: services, peer: peer),
                     ])
                 }
             }
@@ -156,7 +184,7 @@ public final class MilterServer: Sendable {
 
     private func finish() {
         logger.info("heed milter stopped")
-        let pool = ownsThreadPool ? services.threadPool : nil
+        let pool = ownsThreadPool ? services.current.threadPool : nil
         let group = ownsGroup ? self.group : nil
         // Threads cannot be joined from one of their own: release them from a fresh thread.
         DispatchQueue.global().async {
@@ -175,6 +203,19 @@ extension MilterServer {
         }
         guard first else { return }
         if let error { stoppedPromise.fail(error) } else { stoppedPromise.succeed(()) }
+    }
+}
+
+/// The current `ConnectionServices`, replaced whole by a reload.
+final class ServicesSource: Sendable {
+    private let box: NIOLockedValueBox<ConnectionServices>
+
+    init(_ services: ConnectionServices) { box = NIOLockedValueBox(services) }
+
+    var current: ConnectionServices { box.withLockedValue { $0 } }
+
+    func update(_ make: (ConnectionServices) -> ConnectionServices) {
+        box.withLockedValue { $0 = make($0) }
     }
 }
 

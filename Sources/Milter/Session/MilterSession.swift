@@ -117,7 +117,7 @@ public struct MilterSession {
         .init(stage: .endOfMessage, names: "i"),
     ]
 
-    public let settings: SessionSettings
+    public private(set) var settings: SessionSettings
     public private(set) var phase: Phase = .negotiating
     /// What option negotiation agreed on (what the MTA offered ∩ what heed wants).
     public private(set) var actions: MilterActions = []
@@ -138,6 +138,14 @@ public struct MilterSession {
 
     public init(settings: SessionSettings) {
         self.settings = settings
+    }
+
+    /// Takes new settings (a reloaded configuration) for the next message. Refused (false) while
+    /// a message is under way, so one message is never judged by two configurations.
+    public mutating func adopt(_ settings: SessionSettings) -> Bool {
+        guard phase == .idle || phase == .negotiating else { return false }
+        self.settings = settings
+        return true
     }
 
     /// The value of a macro: message macros first, then connection macros.

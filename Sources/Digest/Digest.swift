@@ -1,1 +1,0 @@
-// The weekly digest (placeholder until it lands).

@@ -1,0 +1,131 @@
+import Config
+import Foundation
+import Guidelines
+import Logging
+import MIME
+import Milter
+import Store
+
+/// `heed serve`'s evaluator: the checks (`CheckEngine`), then the stateful part the checks
+/// cannot do, then a record of the decision in the store.
+///
+/// - **Overposting.** Each announcement is counted per sender (pseudonym of the envelope sender)
+///   and per list (each announcement-list recipient). Above the list's `overposting.max`
+///   within its window, the decision gets an `overposting.limit` finding, graded like every
+///   other finding (`checks.severity`, `checks.disable`, the list's policy) and the verdict is
+///   recomputed with the engine's verdict policy (so `observe` still accepts).
+/// - **Record.** Every decision it makes (watched mail only: the milter never evaluates
+///   passthrough) is stored with the sender's pseudonym, never an address, and the checks'
+///   masked evidence.
+///
+/// Store failures never cost a message: a count that cannot be made is no finding, a record
+/// that cannot be written is logged, and the decision stands. Runs on the milter's thread pool;
+/// the store calls block (two small transactions per announcement, one per query).
+public struct ServingEvaluator: MessageEvaluator {
+    public let engine: CheckEngine
+    private let store: any HeedStore
+    private let pseudonymizer: SenderPseudonymizer
+    private let clock: @Sendable () -> Date
+    private let logger: Logger
+
+    /// The rule whose id, guideline and default severity overposting findings carry.
+    public static let overpostingRule = "overposting.limit"
+
+    public init(
+        engine: CheckEngine, store: any HeedStore, pseudonymizer: SenderPseudonymizer,
+        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "heed.serving")
+    ) {
+        self.engine = engine
+        self.store = store
+        self.pseudonymizer = pseudonymizer
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public func evaluate(_ message: Message, envelope: Envelope) -> Decision {
+        let started = ContinuousClock.now
+        let now = clock()
+        let result = engine.evaluate(message, recipients: envelope.recipients)
+        var decision = Decision(result)
+        let sender = pseudonymizer.pseudonym(for: envelope.sender)
+        if result.mode == .announcement, let sender, !isAllowedSender(message) {
+            let extra = overpostingFindings(sender: sender, recipients: envelope.recipients, now: now, queueID: envelope.queueID)
+            if !extra.isEmpty {
+                decision.findings = (decision.findings + extra).sorted(by: Finding.documentOrder)
+                decision.verdict = result.policy.verdict(mode: result.mode, findings: decision.findings)
+            }
+        }
+        let record = DecisionRecord(
+            decision, sender: sender, queueID: envelope.queueID, time: now, duration: ContinuousClock.now - started)
+        do {
+            try store.recordDecision(record)
+        } catch {
+            logger.error("cannot record the decision; the message is handled all the same", metadata: [
+                "queue_id": .string(envelope.queueID ?? "-"), "error": "\(error)",
+            ])
+        }
+        return decision
+    }
+
+    /// Counts this announcement once for each announcement list among the recipients, and
+    /// returns a finding for each list whose limit the sender is now above.
+    func overpostingFindings(sender: SenderPseudonym, recipients: [String], now: Date, queueID: String?) -> [Finding] {
+        let rule = engine.rules.rule(Self.overpostingRule)
+        var counted = Set<String>()
+        var findings: [Finding] = []
+        for recipient in recipients {
+            guard let watch = engine.config.watch(for: recipient), watch.mode == .announcement else { continue }
+            let list = recipient.lowercased()
+            guard counted.insert(list).inserted else { continue }
+            let limit = engine.config.policies.overposting(for: watch.address)
+            let count: Int
+            do {
+                count = try store.recordAnnouncement(
+                    sender: sender, list: list, at: now, countingSince: now.addingTimeInterval(-limit.window.timeInterval))
+            } catch {
+                logger.error("cannot count the announcement; no overposting finding for it", metadata: [
+                    "queue_id": .string(queueID ?? "-"), "list": .string(list), "error": "\(error)",
+                ])
+                continue
+            }
+            guard count > limit.maximum else { continue }
+            let evidence = "\(count) announcements to \(list) within \(Self.text(limit.window)) (limit \(limit.maximum))"
+            let raw = Finding(
+                category: .overposting, rule: Self.overpostingRule, guideline: rule?.guideline,
+                severity: rule?.severity ?? .warning, evidence: evidence, part: Finding.headerPart, offset: 0)
+            guard let finding = engine.graded(raw, list: watch.address) else { continue }
+            logger.info("overposting", metadata: [
+                "queue_id": .string(queueID ?? "-"), "list": .string(list), "count": "\(count)",
+                "max": "\(limit.maximum)", "window": .string(Self.text(limit.window)),
+                "severity": .string(finding.severity.rawValue),
+            ])
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    /// `checks.allow.senders` exempts a sender's mail from every check; the engine reads the
+    /// From address for it, and so does this.
+    private func isAllowedSender(_ message: Message) -> Bool {
+        guard let from = message.header.from.first?.address, !from.isEmpty else { return false }
+        return engine.config.checks.allowSenders.contains {
+            WatchRule(address: $0, mode: .announcement, audience: .wide).matches(from)
+        }
+    }
+
+    /// A window as the configuration writes it: 7d, 12h, 30m, 90s.
+    static func text(_ duration: Duration) -> String {
+        let seconds = duration.components.seconds
+        for (unit, size) in [("d", Int64(86_400)), ("h", 3600), ("m", 60)] where seconds >= size && seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let parts = components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+    }
+}
