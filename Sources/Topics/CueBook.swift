@@ -11,6 +11,9 @@ public struct TopicCuesError: Error, Sendable, Equatable, CustomStringConvertibl
 struct CueSettings: Sendable, Equatable {
     /// How much a cue in the subject counts, relative to the body's lead.
     var subjectWeight = 2.0
+    /// How much a cue counts in a reply's or forward's subject (`Re:`, `Fwd:`, `TR:`): those
+    /// words name the thread someone answers or passes on, which is often not what they now ask.
+    var replySubjectWeight = 2.0
     /// The first words of the body (after quote and signature removal) count fully: the ask.
     var leadWords = 150
     /// What a cue further down (in a pasted draft, in forwarded text) counts.
@@ -58,8 +61,8 @@ struct Atom: Hashable, Sendable {
 ///
 /// The format, line by line (`#` starts a comment, blank lines are ignored):
 ///
-///     set NAME VALUE        subject-weight, lead-words, tail-weight, min-score, min-margin,
-///                           max-words, max-lines, window (see CueSettings)
+///     set NAME VALUE        subject-weight, reply-subject-weight, lead-words, tail-weight,
+///                           min-score, min-margin, max-words, max-lines, window (see CueSettings)
 ///     stopwords WORD...     words left out of questions and cues (articles, elided l' d' qu')
 ///     signoff WORDS...      a closing phrase: a short line starting with it, near the end of
 ///                           the body, starts the signature block
@@ -252,6 +255,7 @@ extension CueSettings {
         }
         switch name {
         case "subject-weight": subjectWeight = try number(0...100)
+        case "reply-subject-weight": replySubjectWeight = try number(0...100)
         case "lead-words": leadWords = try integer(0...1_000_000)
         case "tail-weight": tailWeight = try number(0...100)
         case "min-score": minScore = try number(0...1_000_000)
@@ -261,7 +265,7 @@ extension CueSettings {
         case "window": window = try integer(1...50)
         default:
             throw fail(
-                "unknown setting `\(name)` (subject-weight, lead-words, tail-weight, min-score, min-margin, max-words, max-lines, window)"
+                "unknown setting `\(name)` (subject-weight, reply-subject-weight, lead-words, tail-weight, min-score, min-margin, max-words, max-lines, window)"
             )
         }
     }

@@ -26,11 +26,36 @@ struct QuestionText {
     let signoffs: [[String]]
     let footers: [[String]]
 
-    func subjectWords(_ subject: String) -> [Word] {
+    /// The subject's words. A reply's or forward's subject counts `reply-subject-weight` when
+    /// `bodyHasCues`: the body then says what is asked now, and the subject only names the
+    /// thread. A follow-up whose body adds detail without cues keeps the subject's full weight.
+    func subjectWords(_ subject: String, bodyHasCues: Bool = false) -> [Word] {
         var words: [Word] = []
-        tokenize(Substring(subject), weight: { settings.subjectWeight }, into: &words)
+        let reply = bodyHasCues && Self.isReplySubject(subject)
+        let weight = reply ? settings.replySubjectWeight : settings.subjectWeight
+        tokenize(Substring(subject), weight: { weight }, into: &words)
         return words
     }
+
+    /// Whether a subject starts with a reply or forward prefix (`Re:`, `RE :`, `Fwd:`, `Fw:`,
+    /// `TR:`, `AW:`, `WG:`, `Réf:`), possibly after `[list]` tags.
+    static func isReplySubject(_ subject: String) -> Bool {
+        var rest = Fold.line(Substring(subject))[...]
+        while rest.first == " " || rest.first == "[" {
+            if rest.first == "[", let close = rest.firstIndex(of: "]") {
+                rest = rest[rest.index(after: close)...]
+            } else if rest.first == " " {
+                rest = rest.dropFirst()
+            } else {
+                return false
+            }
+        }
+        let prefix = rest.prefix { $0.isLetter }
+        guard replyPrefixes.contains(String(prefix)) else { return false }
+        return rest.dropFirst(prefix.count).drop { $0 == " " }.first == ":"
+    }
+
+    private static let replyPrefixes: Set<String> = ["re", "fw", "fwd", "tr", "aw", "wg", "ref", "rep"]
 
     func bodyWords(_ body: String) -> [Word] {
         let bytes = ContiguousArray(body.utf8)

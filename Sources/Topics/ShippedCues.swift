@@ -17,6 +17,8 @@ enum ShippedCues {
 # subject-weight) and once in the body (times 1 in the first lead-words words, tail-weight after).
 
 set subject-weight 2
+# A reply's or forward's subject names the earlier thread; the body says what is asked now.
+set reply-subject-weight 0.5
 set lead-words 150
 set tail-weight 0.5
 set min-score 3
@@ -125,6 +127,9 @@ topic logo
 2.5 title|cover slide|slides|page|diapositive
 2   lanyard|lanyards|certificate|certificates|certificat|certificats|diploma|diplomas|diplome|diplomes ~4 cern|logo|emblem|emblem*|printed|imprimes
 2.5 tattoo|tatouage|tatouer|vehicle|vehicule|camionnette|voiture ~4 logo|emblem*|cern
+# Redrawing, recolouring or distorting the mark is a visual-identity question.
+3   draw|redraw|redessiner|dessiner|recreate|recreer|redo|refaire|alter|stretch|distort|deformer|recolour|recolor|invert|inverser|animate|animer ~4 logo|logos|emblem*|shield|roundel|wordmark
+3   cern shield|shields|crest|roundel
 # ---------------------------------------------------------------------------------------------
 topic official
 # Speaking officially, official accounts, authorisation to post for the organisation.
@@ -198,6 +203,26 @@ topic official
 2   political|politiques|politique|politics ~4 retweet*|tweet*|messages|statements|statement|positions|prise|views|opinions|content|contenus
 2.5 condolence*|condoleance*|tribute|hommage|obituary|nécrologie|necrologie
 2   answer|respond|reply|repondre|react|reagir|comment ~3 officially|officiellement|official|officielle
+# Handing an account over, and whether a topic is for the organisation to speak on: what
+# the organisation thinks, a position taken, a correction, channels of the organisation.
+2.5 reprend|reprends|reprendre|reprise|passation|handover|hand-over|successor|successeur|successeure ~5 compte|comptes|page|pages|chaine|gestion|administration|account|accounts|channel|instagram|twitter|facebook|linkedin|youtube|tiktok|mastodon|bluesky
+2   gerait|geraient|gerais|geree|gerees|administrait|animait|ran|managed ~4 compte|comptes|page|chaine|account|channel|instagram|twitter|facebook|linkedin|youtube|tiktok|mastodon|bluesky
+2.5 cern|organisation|organization|laboratoire|laboratory ~3 communicate|communiquer|communicating|respond|repondre|answer|reply|thinks|think|pense|pensent
+2   publicly|publiquement|openly ~3 explain|answer|respond|reply|repondre|expliquer|comment|commenter|speak|parler
+2.5 prise|prises|taking|take position|positions|stance|stand
+2   passer|go|goes|going ~2 par|through ~3 service|groupe|communication|communications|presse|press
+2.5 view|views|position|positions|stance|opinion|avis|voix|voice ~3 cern|organisation|organization|laboratoire|laboratory
+2.5 ajouter|add|adding|mettre ~3 mention|disclaimer|note|avertissement|precision
+2   procedure|procedures|process|demarche|demarches ~5 approv*|approuv*|valid*|autoris*|authoris*|authoriz*|page|account|compte|chaine|channel
+2.5 cern|organisation|organization ~3 channels|accounts|pages|comptes|chaines|canaux
+2.5 main|central|principal|principaux|principales|flagship|corporate ~2 channels|accounts|account|channel|comptes|compte|chaines|pages|page
+# Starting or handing over a channel in a collaboration's name, who signs it off, answering
+# activists and politicians, leaving a reply to the organisation.
+2.5 open|create|start|launch|set|ouvrir|creer|lancer ~3 collaboration|collaborations|service|section|unit|lab|laboratoire|unite ~3 account|page|channel|compte|chaine|profil
+2.5 sign|signs|signed|signing ~2 off
+3   leave|laisser|leaving ~3 reply|answer|response|reponse|responding|answering ~3 cern|organisation|organization|communications|press|presse
+2   answer|reply|respond|repondre|react|reagir ~4 activist|activists|activiste|militant|militante|militants|politician|politicians|politicien|minister|ministre|depute|deputee|mayor|maire|elu|elue|conseillere|conseiller
+2   answer|reply|respond|repondre ~3 facts|faits
 # ---------------------------------------------------------------------------------------------
 topic privacy
 # Personal data, photos of people, removal requests.
@@ -247,7 +272,7 @@ topic privacy
 2.5 their|leurs emails|email|addresses|adresses|numeros|numbers|courriels|telephones|phones
 3   list|liste ~3 participants|attendees|members|names|emails|membres|inscrits|noms|employees|staff|students|etudiants|admis|laureats|winners|candidates|candidats|children|enfants|volunteers|benevoles
 3   personal|personnel|personnelle|private|prive|privee ~3 details|information|life|vie|photos|pictures|address|numero|adresse
-2   stalk*|traqu*
+# Stalking is harassment: see conduct.
 3   colleague|colleagues|people|person|persons|visitors|children|kids|collegue|collegues|personnes|gens|enfants|participants|eleves|pupils|families|familles ~4 appear|appears|appearing|visible|recognisable|recognizable|apparaissent|apparait|figurent|visibles|reconnai*
 3   on voit|distingue|reconnait ~4 eleves|enfants|personnes|gens|visages|collegues|participants|familles|visiteurs
 3   donne|donner|given|gave|obtenu|obtained|signe|signed ~3 accord|consentement|consent
@@ -299,6 +324,27 @@ topic privacy
 2.5 in|en confidence
 2   remov*|delet*|retir*|supprim*|efface* ~2 me|moi|myself
 3   form|forms|formulaire|formulaires|waiver|waivers ~4 sign|signer|signed|signe|consent|consentement|autorisation|participants|release
+# Colleagues' health and what happened to them, people who would rather stay out of view,
+# addresses and numbers seen in pictures, asking to have something taken offline.
+2.5 surgery|chirurgie|operation|operated|opere|operee|recovering|recovery|retablissement|convalescence|cancer|burnout|burn-out|injury|injured|maternite|maternity|paternite|paternity|deuil|bereavement
+2   happened|arrive|arrivee ~2 him|her|them|lui|leur
+2.5 private|discrete|discret|reserved|reservee|timide|shy ~2 person|personne|man|woman|homme|femme
+2.5 ask|asking|demander|demande ~2 him|her|them|lui|leur|elle|il ~3 first|before|avant|permission|accord|consent
+3   like|want|voudrais|aimerais|souhaite|souhaiterais|wish ~3 removed|deleted|taken-down|retire|retiree|retirees|retires|supprime|supprimee|supprimees|efface|effacee|offline
+3   request|requesting|demander|demande ~3 removal|suppression|retrait|deletion|effacement
+3   take|taken ~1 down
+3   numero|number|numbers|numeros ~3 rue|street|maison|house|domicile|immeuble|plaque|plate
+3   voit|visible|visibles|readable|lisible|distingue|seen ~4 numero|adresse|rue|plaque|address|number|street|plate|immatriculation
+2.5 told|confided|confie|raconte|shared|partage ~3 me|moi ~4 about|background|story|parcours|histoire|situation|life|vie|sante|health
+2.5 flout*|blur* ~3 me|moi|face|visage|faces|visages|them
+# Marks, scores and rankings next to names.
+3   names|noms|name|nom ~4 scores|grades|marks|notes|results|resultats|ranking|rankings|classement|salaries|salaires
+2.5 their|leurs|leur scores|grades|marks|notes|results|resultats|salaries|salaires|ages
+# Directories and phone numbers, filming the audience, their consent.
+3   annuaire|annuaires|directory|phonebook|trombinoscope
+2.5 numeros|numbers|numero|number ~4 telephone|phone|portable|mobile|bureau|office
+2.5 film|filmer|filming|record|enregistrer|photograph|photographier ~3 personnes|gens|public|people|audience|spectateurs|participants
+3   leur|their accord|consent|consentement|permission|autorisation
 # ---------------------------------------------------------------------------------------------
 topic security
 # Hacked or impersonated accounts, phishing, fake profiles.
@@ -430,6 +476,30 @@ topic security
 3.5 anymore|longer ~4 log|login|connect|access
 3.5 plus ~2 connecter|acceder|acces
 2   payer|charge|charges|charging|payant|payantes ~4 visits|visites|tours|tickets|billets|entree|entrees
+# Phishing for login details, offers of verification, accounts messaging people with offers.
+3   login|logins|password|passwords|identifiants|mot-de-passe|credentials|connexion ~2 details|information|infos|data|donnees
+2.5 offer|offering|offers|propose|proposant ~4 verification|verified|badge|blue-tick|certification|certifie
+2   messaging|contacting|contacte|contactent|ecrit|writes|dming ~3 people|students|etudiants|gens|personnes|users|strangers|utilisateurs
+3   lost|stolen|perdu|vole ~3 phone|telephone|portable|laptop|ordinateur|device|appareil
+# Pages renamed or roles lost, confirming logins, messages that threaten deletion within a
+# deadline, unknown USB sticks, apps asking for full access.
+3   renamed|renomme|renommee|rebaptise|rebaptisee ~4 page|account|compte|profil|channel|chaine|group|groupe
+3   find|see|trouve|vois|retrouve|voir ~3 admin|administrator|administrateur|role|access|acces|rights ~3 anymore|longer|plus
+3   confirm|verify|confirmer|verifier|valider ~4 login|logins|password|identifiants|mot-de-passe|credentials|account|compte
+3   looks|look|seems|semble ~2 off|fishy|dodgy|louche|shady|phishy
+2   would|serait|seraient|sera ~3 deleted|suspended|blocked|closed|disabled|supprime|supprimee|suspendu|bloque|desactive|ferme
+2.5 within|sous|under|dans ~2 24|48|72|hours|heures|jours|days
+2.5 message|messages|email|mail|sms|notification|courriel ~4 saying|claiming|says|claims|disant|indiquant|pretendant|affirmant ~4 account|compte|profil|page|profile
+4   cle|clef|stick|key|drive|thumb-drive ~1 usb
+3   access|acces ~3 full|complet|complete|total|totale|entire|entier ~5 page|account|compte|messages|profile|profil|inbox
+2.5 app|apps|application|applications|outil|tool|tools|third-party|tierce|tiers ~5 access|acces|permissions|autorisations
+# Sessions left open, lures like "a video of you", not clicking, control of a page taken.
+3   forgot|forgotten|oublie|oublier ~3 log|logout|deconnecter|sign
+3   still ~2 logged|connected|connecte|connectee
+3   video|photo|photos|pictures ~2 toi|you
+3   pas|not|didn|haven ~2 clique|cliquer|clicked|click
+4   pris|prise|took|taken|prend ~2 controle|control
+2.5 droits|rights|role|roles ~2 administration|admin|administrateur|administrator
 # ---------------------------------------------------------------------------------------------
 topic intellectual-property
 # Copyright, photo rights, trademarks, licences, NDAs.
@@ -535,6 +605,28 @@ topic intellectual-property
 3   personal-use|commercial-use|usage-personnel|usage-commercial|private-use|non-commercial|noncommercial
 3   slides|transparents|diapositives|slide ~5 lecture|lectures|course|cours|professor|prof|professeur|speaker|orateur|intervenant|someone
 2.5 book|books|livre|livres ~5 photos|images|photo|image|pictures|illustrations
+# Who owns the rights, musicians and performers, works sold by others, famous characters,
+# stills and scenes, theses under embargo for a patent.
+4   own|owns|hold|holds|detient|detiennent|possede|possedent ~3 rights|droits|copyright
+2.5 musician|musicians|musicien|musiciens|musicienne|musiciennes|band|performers|artistes|singer|chanteur|chanteuse ~5 rights|droits|permission|autorisation|own|accord|upload|film|filmed|filme|record|enregistre
+3   sell|sells|selling|sold|vend|vendent|revend|revendent|resell|resells|reselling|vendu|vendus ~4 poster|posters|affiche|affiches|illustrations|illustration|drawings|dessins|prints|tirages|designs|artwork|photos|images|t-shirts|goodies
+3   asterix|obelix|tintin|mickey|simpsons|pokemon|pikachu|marvel|pixar|disney|spirou|gaston|schtroumpfs|smurfs|snoopy|garfield|batman|superman|spider-man|star-wars|harry-potter|minions|shrek
+2   utiliser|use|using|reprendre|poster|post|publier|share|partager ~4 image|images|photo|still|stills|extrait|clip|scene ~3 film|movie|series|serie|show|emission
+3   these|thesis|dissertation|manuscrit|manuscript ~3 embargo|confidential|confidentielle|brevet|patent
+# Quoting books and lectures, asking a publisher, companies advertising with our pictures,
+# objecting to a name, diagrams from textbooks.
+3   quote|quoting|citer|cite|quoted ~4 book|books|livre|livres|page|pages|chapter|chapitre|passage|passages|poem|lectures|cours
+3   asking|ask|demander|demande ~3 publisher|publishers|editeur|editeurs|author|auteur|photographer|photographe|artist|artiste
+2.5 startup|startups|start-up|firm|brand|company|companies|entreprise|societe ~5 advertising|advertises|advertise|promotes|promoting|utilise|uses|using|used ~4 photo|photos|picture|pictures|image|images|video|videos|name|nom
+3   object|oppose|opposer|contest|contester|challenge ~4 name|nom|use|usage|utilisation|marque
+3   schema|schemas|diagram|diagrams|figure|figures|illustration|illustrations|graph|graphs ~4 manuel|manuels|textbook|textbooks|universitaire|cours|course|encyclopedia|encyclopedie
+# Photos a member took, translating someone's text, confidentiality agreements, free music,
+# scanning printed photos.
+2.5 photo|photos|picture|pictures ~6 one|member|members|membre|membres|colleague|collegue ~3 took|taken|shot|pris|prise
+3   translate|translation|translating|traduire|traduction|traduit ~4 post|article|blog|text|texte|book|livre|it
+5   confidentiality agreement|agreements|clause|clauses
+3   music|musique|musiques|songs|chansons|sounds|sons ~3 libre|libres|free|royalty-free|library|bibliotheque
+5   scan|scanner|scanne|scannee|scanned|photocopier|photocopie ~4 photo|photos|image|images|magazine|article|page|pages
 # ---------------------------------------------------------------------------------------------
 topic media
 # Journalists, press or interview requests.
@@ -602,6 +694,8 @@ topic media
 3   industry|trade|specialist|specialised|specialized|professional|professionnel|specialisee|specialise magazine|magazines|press|presse
 2.5 looking|cherche|seeks|seeking ~3 scientist|scientists|physicist|physicists|expert|experts|scientifique|scientifiques|physicien|physicienne|chercheur|specialiste ~4 comment|interview|talk|speak|explain|parler|expliquer|temoigner|show|emission
 2.5 appele|appelle|called|phoned|rang|contacted|contacte|contactee ~4 journalist|journaliste|reporter|presse|press
+# Social media is not the press, whatever is said on it.
+-2.5 social ~1 media ~4 talk|talked|talking|speak|spoke|spoken|parler|parle
 # ---------------------------------------------------------------------------------------------
 topic conduct
 # Online harassment, abusive comments, conflicts, the Code of Conduct.
@@ -675,6 +769,20 @@ topic conduct
 3   remarques|remarks|comments|commentaires|jokes|blagues ~3 sur|about|on ~2 mon|ma|my|mes|her|his|son|sa physique|voix|voice|body|corps|apparence|appearance|poids|weight|accent|look|looks|tenue|outfit|clothes|vetements
 2.5 affront*|friction|frictions|bicker*
 2.5 tension|tensions ~4 team|equipe|group|groupe|collegues|colleagues|entre|between|service
+# Threats to find someone, fear.
+3   find|track|trouver|retrouver ~3 where|ou ~2 live|lives|habite|habites|vit
+3   scared|afraid|frightened|peur|effraye|effrayee|terrified|terrifie|terrifiee
+# Being called names, not left alone, messaging after replies stopped, being affected.
+3   calling|called|call|traite|traitent|traitee|traiter ~2 me|moi|him|her|lui ~3 fraud|liar|idiot|imposter|impostor|menteur|menteuse|fraudeur|fraudeuse|incapable|nul|nulle|clown
+3   leave|laisser|laisse|lache ~2 me|moi|her|him ~2 alone|tranquille|paix
+2.5 stopped|stop|arrete|cesse ~3 replying|responding|answering|repondre
+2   comments|comment|commente|commentaires ~3 all|every|toutes|tous ~2 my|mes
+2   affecting|affects|affected|affecte|affectee|hurting ~2 me|moi|je|suis
+3   unkind|cruel|cruels|cruelle|meprisant|meprisante
+# Stalking across platforms and new accounts after a block.
+3   stalk*|traqu*
+3   following|follows|follow|suit|suivre ~2 me|moi ~3 every|all|partout|everywhere|platforms|across|plateformes
+3   blocked|block|bloque|bloquee ~4 new|nouveaux|nouveau|another|autre|autres ~2 accounts|account|comptes|compte|profile|profiles|profils
 # ---------------------------------------------------------------------------------------------
 topic general
 # Questions the social-media team answers itself. These cues only help when nothing specific
@@ -701,5 +809,26 @@ topic general
 2   engagement|engagements rate|rates|metrics|statistics|stats
 2   taux engagement
 2   fois|times ~3 semaine|week|jour|day|mois|month
+# Messages that close a matter or pass something on for information: nothing to route.
+3   for|pour information|info|informations|reference
+3   fyi|pour-info
+3   nothing|rien ~2 do|faire
+3   no|aucune action|actions
+3   answers|repond|repondu my|ma question
+3   tres|bien|parfaitement clair|claire|clairs
+3   resolved|solved|sorted|regle|resolu|resolue
+# Follow-ups that close a matter or turn to another question.
+3   all good|fine|sorted|set
+3   rentre|rentree ~3 ordre
+3   thanks|thank|merci ~2 again|encore
+3   separately|unrelated|meanwhile|sinon|separement
+3   autre|another|other|different question|questions
+3   by the way
+3   au passage
+# Copies for the record and questions asked in passing.
+3   for|pour your|vos|votre records|dossiers|archives|information
+2   copying|copie|cc ~2 you|vous
+3   quick|petite|rapide|small question|questions
+3   already ~3 handled|dealt|answered|sorted|resolved|regle|traite|repondu
 """#
 }

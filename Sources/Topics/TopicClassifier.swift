@@ -2,8 +2,10 @@
 /// prefixes, phrases, words near each other) read from a cue file: the vocabulary is data, the
 /// code only folds, stems, matches and adds up.
 ///
-/// A cue counts its weight × the subject weight when it is in the subject, plus its weight × the
-/// zone weight of its best occurrence in the body (1 in the body's lead, less further down).
+/// A cue counts its weight × the subject weight when it is in the subject (less in a reply's
+/// subject when the body has cues of its own, see `QuestionText.subjectWords`), plus its
+/// weight × the zone weight of its best occurrence in the body (1 in the body's lead, less
+/// further down).
 /// A topic wins when its score reaches `min-score` and leads the runner-up by `min-margin`;
 /// otherwise the question is `general`.
 public struct TopicClassifier: Sendable {
@@ -30,10 +32,11 @@ public struct TopicClassifier: Sendable {
     public func classify(subject: String?, body: String) -> TopicDecision {
         let text = QuestionText(
             settings: book.settings, stopwords: book.stopwords, signoffs: book.signoffs, footers: book.footers)
-        var subjectMatcher = Matcher(book: book, words: text.subjectWords(subject ?? ""))
         var bodyMatcher = Matcher(book: book, words: text.bodyWords(body))
-        let subjectHits = subjectMatcher.hits()
         let bodyHits = bodyMatcher.hits()
+        let bodyHasCues = bodyHits.keys.contains { book.cues[$0].weight > 0 }
+        var subjectMatcher = Matcher(book: book, words: text.subjectWords(subject ?? "", bodyHasCues: bodyHasCues))
+        let subjectHits = subjectMatcher.hits()
 
         var scores = Dictionary(uniqueKeysWithValues: Topic.allCases.map { ($0, 0.0) })
         var contributions: [Topic: [(value: Double, line: String)]] = [:]

@@ -63,6 +63,26 @@ struct CueFormatTests {
         #expect(c.classify(subject: "journalist", body: "journalist journalist journalist").scores[.media] == 3)
     }
 
+    @Test("a reply's or forward's subject counts reply-subject-weight when the body has cues")
+    func replySubject() throws {
+        let c = try classifier("""
+            set subject-weight 2
+            set reply-subject-weight 0.5
+            set min-score 0
+            topic media
+            2 journalist
+            topic general
+            1 thanks
+            """)
+        #expect(c.classify(subject: "journalist", body: "thanks").scores[.media] == 4)
+        #expect(c.classify(subject: "Re: journalist", body: "thanks").scores[.media] == 1)
+        #expect(c.classify(subject: "TR : journalist", body: "thanks").scores[.media] == 1)
+        #expect(c.classify(subject: "[outreach] Fwd: journalist", body: "thanks").scores[.media] == 1)
+        #expect(c.classify(subject: "Reply: journalist", body: "thanks").scores[.media] == 4)
+        // A follow-up that only adds detail: the subject still says what the thread is about.
+        #expect(c.classify(subject: "Re: journalist", body: "one more detail").scores[.media] == 4)
+    }
+
     @Test("words after lead-words count tail-weight")
     func tail() throws {
         let c = try classifier("""
