@@ -20,8 +20,14 @@ heed_port=$base
 noop_port=$((base + 1))
 parse_port=$((base + 2))
 log=$(mktemp -d /tmp/heed-bench.XXXXXX)
-# Decisions are logged at info; the benchmark measures the milter, not the terminal.
-"$bin/heed" serve --listen "inet:$heed_port@127.0.0.1" --log-level warning >"$log/heed.log" 2>&1 &
+# heed as it runs in production (store, overposting counts, decision records, advice queued), with
+# its store in the temp dir rather than the machine's /var/lib/heed. Decisions are logged at info;
+# the benchmark measures the milter, not the terminal.
+cat >"$log/heed.yaml" <<YAML
+store: {path: store/heed.sqlite, key_file: store/pseudonym.key}
+replies: {templates: $(pwd)/Templates}
+YAML
+"$bin/heed" serve --config "$log/heed.yaml" --listen "inet:$heed_port@127.0.0.1" --log-level warning >"$log/heed.log" 2>&1 &
 heed_pid=$!
 "$bin/milter-noop" "inet:$noop_port@127.0.0.1" >"$log/noop.log" 2>&1 &
 noop_pid=$!

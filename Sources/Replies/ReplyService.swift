@@ -83,6 +83,17 @@ public struct ReplyService: Sendable {
         // The rules passed, so the sender is not null and has a pseudonym.
         guard let pseudonym else { return .suppressed(.nullSender) }
 
+        // A repeated question is the common case under load (a sender who writes again, or one
+        // over a list's limit): settle it before rendering and building, which cost far more
+        // than a read. `enqueueReplyOnce` below checks again atomically.
+        let since = now.addingTimeInterval(-period.timeInterval)
+        if try store.hasSentReply(to: pseudonym, topic: key, since: since) {
+            try store.recordReply(ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(.duplicate)))
+            logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
+            ReplyMetrics.suppressed(.duplicate)
+            return .suppressed(.duplicate)
+        }
+
         let rendered = templates.render(content)
         var random = SystemRandomNumberGenerator()
         let built = try builder.build(
@@ -91,7 +102,7 @@ public struct ReplyService: Sendable {
         // not come back to anyone.
         let mail = OutgoingMail(envelopeFrom: "", recipients: [sender], message: built.message)
         let reservation = try store.enqueueReplyOnce(
-            sender: pseudonym, topic: key, since: now.addingTimeInterval(-period.timeInterval), mail: mail, now: now)
+            sender: pseudonym, topic: key, since: since, mail: mail, now: now)
         switch reservation {
         case .queued(let outboxID):
             logger.info("reply queued", metadata: ["outbox_id": "\(outboxID)", "topic": "\(key)"])

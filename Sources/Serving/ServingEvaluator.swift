@@ -81,7 +81,8 @@ public struct ServingEvaluator: MessageEvaluator {
             let count: Int
             do {
                 count = try store.recordAnnouncement(
-                    sender: sender, list: list, at: now, countingSince: now.addingTimeInterval(-limit.window.timeInterval))
+                    sender: sender, list: list, at: now, countingSince: now.addingTimeInterval(-limit.window.timeInterval),
+                    upTo: limit.maximum + 1)
             } catch {
                 logger.error("cannot count the announcement; no overposting finding for it", metadata: [
                     "queue_id": .string(queueID ?? "-"), "list": .string(list), "error": "\(error)",

@@ -41,11 +41,14 @@ public protocol HeedStore: Sendable {
     // MARK: Overposting
 
     /// Counts one announcement by `sender` to `list` at time `at`, and returns how many this
-    /// sender has sent to this list since `windowStart`, this one included. Atomic, so two
-    /// announcements processed at once both see the other.
+    /// sender has sent to this list since `windowStart`, this one included, counting no further
+    /// than `limit` (a caller that only compares with a maximum passes maximum + 1, so that a
+    /// sender who floods a list costs a bounded count, not one that grows with every message).
+    /// Atomic, so two announcements processed at once both see the other.
     @discardableResult
-    func recordAnnouncement(sender: SenderPseudonym, list: String, at: Date, countingSince windowStart: Date)
-        throws -> Int
+    func recordAnnouncement(
+        sender: SenderPseudonym, list: String, at: Date, countingSince windowStart: Date, upTo limit: Int
+    ) throws -> Int
 
     /// How many announcements `sender` sent to `list` since `since` (inclusive), without
     /// recording one.
@@ -117,6 +120,14 @@ public protocol HeedStore: Sendable {
 }
 
 extension HeedStore {
+    /// `recordAnnouncement` with an exact count.
+    @discardableResult
+    public func recordAnnouncement(sender: SenderPseudonym, list: String, at: Date, countingSince windowStart: Date)
+        throws -> Int
+    {
+        try recordAnnouncement(sender: sender, list: list, at: at, countingSince: windowStart, upTo: Int.max)
+    }
+
     /// Prunes everything older than `days` days before `now` (the configured retention).
     @discardableResult
     public func prune(keepingDays days: Int, now: Date) throws -> PruneCounts {

@@ -29,6 +29,21 @@ import Testing
         }
     }
 
+    /// A caller that compares with a maximum gets a count that stops at its limit: a flood from
+    /// one sender costs a bounded count per message.
+    @Test func aCountStopsAtItsLimit() throws {
+        try withStore { store, _ in
+            let jane = try pseudonym("jane.doe@cern.ch")
+            var reported: [Int] = []
+            for minute in 0..<6 {
+                let at = t0 + Double(minute) * 60
+                reported.append(try store.recordAnnouncement(sender: jane, list: list, at: at, countingSince: t0, upTo: 3))
+            }
+            #expect(reported == [1, 2, 3, 3, 3, 3])
+            #expect(try store.announcementCount(sender: jane, list: list, since: t0) == 6)
+        }
+    }
+
     @Test func countedPerSenderAndList() throws {
         try withStore { store, _ in
             let jane = try pseudonym("jane.doe@cern.ch")
