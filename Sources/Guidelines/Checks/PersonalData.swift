@@ -31,6 +31,8 @@ struct PhoneDetector: Detector {
         let upper = unit.region.upperBound
         var result: [Candidate] = []
         var next = lower
+        // One buffer for every run's groups: a text of a million numbers allocates once.
+        var groups: [Group] = []
         // A number starts at a number token, or at the "+" just before one: only those places
         // are looked at (the tokenizer has already found them).
         for position in unit.layout.index.classes[.number] ?? [] {
@@ -44,7 +46,7 @@ struct PhoneDetector: Detector {
             guard (startsInternational || startsNational) && Bytes.isBoundary(bytes, i, lower)
                     && (i == lower || (bytes[i - 1] != 0x2E && bytes[i - 1] != 0x2F && bytes[i - 1] != 0x2D && bytes[i - 1] != 0x2C))
             else { continue }
-            let (end, groups) = Self.scan(bytes, i, upper)
+            let end = Self.scan(bytes, i, upper, into: &groups)
             next = max(i + 1, end)
             if end < upper, Bytes.isWordByte(bytes[end]) { continue }
             // A phone number has nine digits at least (ten in national form).
@@ -68,11 +70,11 @@ struct PhoneDetector: Detector {
     struct Group { var digits: Int; var start: Int }
 
     /// The end of a run of digit groups with single separators (space, `.`, `-`, `/`, a no-break
-    /// space, `(0)`), and the groups. A `+` may lead.
-    static func scan(_ bytes: [UInt8], _ start: Int, _ upper: Int) -> (Int, [Group]) {
+    /// space, `(0)`); `groups` is set to the groups. A `+` may lead.
+    static func scan(_ bytes: [UInt8], _ start: Int, _ upper: Int, into groups: inout [Group]) -> Int {
         var i = start
         if bytes[i] == 0x2B { i += 1 }
-        var groups: [Group] = []
+        groups.removeAll(keepingCapacity: true)
         var totalDigits = 0
         while i < upper {
             // "(0)" trunk prefix inside an international number.
@@ -86,7 +88,10 @@ struct PhoneDetector: Detector {
             while i < upper, Bytes.isDigit(bytes[i]) { i += 1 }
             groups.append(Group(digits: i - groupStart, start: groupStart))
             totalDigits += i - groupStart
-            if totalDigits > 16 { return (i, []) }
+            if totalDigits > 16 {
+                groups.removeAll(keepingCapacity: true)
+                return i
+            }
             // One separator, then another digit group.
             var j = i
             if j < upper, bytes[j] == 0x20 || bytes[j] == 0x2E || bytes[j] == 0x2D || bytes[j] == 0x2F {
@@ -97,7 +102,7 @@ struct PhoneDetector: Detector {
             guard j > i, j < upper, Bytes.isDigit(bytes[j]) || bytes[j] == 0x28 else { break }
             i = j
         }
-        return (i, groups)
+        return i
     }
 
     /// The number in E.164 form (`+41791234567`), or nil when the groups do not make a phone
@@ -274,14 +279,14 @@ struct RIBDetector: Detector {
         var result: [Candidate] = []
         var t = 0
         while t + 3 < tokens.count {
-            guard tokens[t].norm.utf8.count == 5, tokens[t + 1].norm.utf8.count == 5, tokens[t + 2].norm.utf8.count == 11,
-                  tokens[t + 3].norm.utf8.count == 2, tokens[t].flags.contains(.number), tokens[t + 1].flags.contains(.number),
+            guard tokens[t].normLength == 5, tokens[t + 1].normLength == 5, tokens[t + 2].normLength == 11,
+                  tokens[t + 3].normLength == 2, tokens[t].flags.contains(.number), tokens[t + 1].flags.contains(.number),
                   tokens[t + 3].flags.contains(.number)
             else {
                 t += 1
                 continue
             }
-            let parts = (0..<4).map { Array(tokens[t + $0].norm.uppercased().utf8) }
+            let parts = (0..<4).map { Array(tokens[t + $0].norm(in: unit.bytes).uppercased().utf8) }
             guard Checksums.ribIsValid(bank: parts[0], branch: parts[1], account: parts[2], key: parts[3]) else {
                 t += 1
                 continue
@@ -305,21 +310,21 @@ enum DigitRuns {
         let lower = unit.region.lowerBound, upper = unit.region.upperBound
         var result: [Candidate] = []
         var next = lower
+        // One buffer for every run: a text of a million numbers allocates once.
+        var digits: [Int] = []
+        digits.reserveCapacity(20)
         for position in unit.layout.index.classes[.number] ?? [] {
             guard result.count < RuleRunner.candidatesPerRule else { break }
             let i = unit.tokens[Int(position)].start
             guard i >= next, Bytes.isBoundary(bytes, i, lower) else { continue }
-            var digits: [Int] = []
+            digits.removeAll(keepingCapacity: true)
             var count = 0
             var groups = 1
             var j = i
             while j < upper {
                 if Bytes.isDigit(bytes[j]) {
                     // Only the first 20 digits are kept: a longer run is no identifier heed knows.
-                    if count < 20 {
-                        if digits.isEmpty { digits.reserveCapacity(20) }
-                        digits.append(Int(bytes[j] - 48))
-                    }
+                    if count < 20 { digits.append(Int(bytes[j] - 48)) }
                     count += 1
                     j += 1
                 } else if (bytes[j] == 0x20 || bytes[j] == 0x2E || bytes[j] == 0x2D), j + 1 < upper, Bytes.isDigit(bytes[j + 1]) {
@@ -346,12 +351,19 @@ struct DateDetector: Detector {
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janvier",
         "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     ]
-    /// Month names by their number in the rule book's lexicon.
-    let monthIDs: Set<Int32>
+    /// Month names by their number in the rule book's lexicon, one bit per number (asked of
+    /// every word).
+    let monthIDs: [UInt64]
 
     init(_ params: RuleParams) {
-        monthIDs = Set(Self.months.map(params.lexicon.add))
+        let ids = Self.months.map(params.lexicon.add)
+        var bits = [UInt64](repeating: 0, count: Int(ids.max() ?? 0) / 64 + 1)
+        for id in ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        monthIDs = bits
     }
+
+    /// `.`, `/` and `-`, between the numbers of a date.
+    static let separators = ByteSet([0x2E, 0x2F, 0x2D])
 
     func candidates(in unit: TextUnit, environment: DetectorEnvironment) -> [Candidate] {
         let tokens = unit.tokens
@@ -370,20 +382,24 @@ struct DateDetector: Detector {
         }
         func day(_ t: Token) -> Int? {
             if t.end - t.start <= 2, let v = value(t), (1...31).contains(v) { return v }
-            if t.norm == "1er" { return 1 }
+            if t.normIs("1er", in: bytes) { return 1 }
             return nil
         }
         func year(_ t: Token) -> Bool { t.end - t.start == 4 && (value(t).map { (1900...2030).contains($0) } ?? false) }
-        func month(_ t: Token) -> Bool { t.word >= 0 && monthIDs.contains(t.word) }
-        /// One separator byte between two tokens.
-        func joined(_ a: Token, _ b: Token, _ separators: Set<UInt8>) -> Bool { b.start == a.end + 1 && separators.contains(bytes[a.end]) }
+        func month(_ t: Token) -> Bool {
+            guard t.word >= 0, Int(t.word) >> 6 < monthIDs.count else { return false }
+            return monthIDs[Int(t.word) >> 6] & (1 << UInt64(t.word & 63)) != 0
+        }
+        /// One separator byte between two tokens: one of `separators`, or `byte`.
+        func joined(_ a: Token, _ b: Token, _ separators: ByteSet) -> Bool { b.start == a.end + 1 && separators.contains(bytes[a.end]) }
+        func joined(_ a: Token, _ b: Token, byte: UInt8) -> Bool { b.start == a.end + 1 && bytes[a.end] == byte }
         var t = 0
         while t + 2 < tokens.count, result.count < environment.limit {
             let a = tokens[t]
             // Every date starts with a number followed by a separator or a month name, or with a
             // month name.
-            let startsNumeric = (a.flags.contains(.number) || a.norm == "1er")
-                && ((a.end < bytes.count && tokens[t + 1].start == a.end + 1 && [0x2E, 0x2F, 0x2D].contains(bytes[a.end]))
+            let startsNumeric = (a.flags.contains(.number) || a.normIs("1er", in: bytes))
+                && ((a.end < bytes.count && tokens[t + 1].start == a.end + 1 && Self.separators.contains(bytes[a.end]))
                     || month(tokens[t + 1]))
             guard startsNumeric || month(a) else {
                 t += 1
@@ -393,11 +409,11 @@ struct DateDetector: Detector {
             var isDate = false
             // dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy
             if day(a) != nil, let m = value(b), (1...12).contains(m), b.end - b.start <= 2, year(c),
-               joined(a, b, [0x2E, 0x2F, 0x2D]), joined(b, c, [bytes[a.end]]) {
+               joined(a, b, Self.separators), joined(b, c, byte: bytes[a.end]) {
                 isDate = true
             }
             // yyyy-mm-dd
-            else if year(a), let m = value(b), (1...12).contains(m), day(c) != nil, joined(a, b, [0x2D]), joined(b, c, [0x2D]) {
+            else if year(a), let m = value(b), (1...12).contains(m), day(c) != nil, joined(a, b, byte: 0x2D), joined(b, c, byte: 0x2D) {
                 isDate = true
             }
             // 3 May 1995, 3 mai 1995
@@ -442,8 +458,8 @@ struct IDNumberDetector: Detector {
             // sentence end here).
             while t < tokens.count, t <= match.last + window, tokens[t].line == tokens[match.last].line {
                 let token = tokens[t]
-                let length = token.norm.utf8.count
-                let digits = token.norm.utf8.filter(Bytes.isDigit).count
+                let length = token.normLength
+                let digits = token.asciiDigits
                 let code = token.flags.contains(.mixed) && (6...12).contains(length) && digits >= 3
                 let number = token.flags.contains(.number) && (6...12).contains(length)
                 if code || number {
@@ -466,13 +482,16 @@ struct IDNumberDetector: Detector {
 /// office) is for the rule's context words to say.
 struct AddressDetector: Detector {
     let streetTypes: PhraseSet
-    let nameWords: Set<String>
+    /// The words that may be part of a street's name (`des`, `de`, `la`), by their number in
+    /// the rule book's lexicon: a token is one when its word number is (asked of the words
+    /// around every street word).
+    let nameWords: Set<Int32>
     let withPostcode: Double
     let withoutPostcode: Double
 
     init(_ params: RuleParams) throws(ConfigError) {
         streetTypes = try params.phrases("street_types")
-        nameWords = Set(try params.strings("name_words").flatMap(PhraseSet.foldedWords))
+        nameWords = Set(try params.strings("name_words").flatMap(PhraseSet.foldedWords).map(params.lexicon.add))
         withPostcode = try params.double("with_postcode", default: 0.35)
         withoutPostcode = try params.double("without_postcode", default: 0.2)
     }
@@ -483,15 +502,17 @@ struct AddressDetector: Detector {
         func houseNumber(_ t: Int) -> Bool {
             guard t >= 0, t < tokens.count else { return false }
             let token = tokens[t]
-            if token.flags.contains(.number) { return token.norm.utf8.count <= 4 && token.norm != "0" }
+            if token.flags.contains(.number) { return token.normLength <= 4 && !token.normIs("0", in: unit.bytes) }
             // 12a, 27bis
-            guard token.flags.contains(.mixed), let first = token.norm.first, first.isNumber else { return false }
-            let letters = token.norm.drop(while: { $0.isNumber })
+            guard token.flags.contains(.mixed) else { return false }
+            let norm = token.norm(in: unit.bytes)
+            guard let first = norm.first, first.isNumber else { return false }
+            let letters = norm.drop(while: { $0.isNumber })
             return ["a", "b", "c", "bis", "ter"].contains(String(letters))
         }
         func streetName(_ t: Int) -> Bool {
             guard t >= 0, t < tokens.count else { return false }
-            return tokens[t].flags.contains(.capitalized) || nameWords.contains(tokens[t].norm)
+            return tokens[t].flags.contains(.capitalized) || (tokens[t].word >= 0 && nameWords.contains(tokens[t].word))
         }
         var lastEnd = -1
         for match in streetTypes.matches(in: unit.layout, 0..<tokens.count, text: unit.bytes, limit: environment.limit)
@@ -527,8 +548,8 @@ struct AddressDetector: Detector {
             // Postcode and town: "01170 Gex", "CH-1211 Genève", "F-01280 Prévessin-Moëns".
             var postcode = false
             var k = last + 1
-            if k < tokens.count, ["f", "ch", "fr", "d"].contains(tokens[k].norm), k + 1 < tokens.count { k += 1 }
-            if k + 1 < tokens.count, tokens[k].flags.contains(.number), (4...5).contains(tokens[k].norm.utf8.count),
+            if k < tokens.count, ["f", "ch", "fr", "d"].contains(tokens[k].norm(in: unit.bytes)), k + 1 < tokens.count { k += 1 }
+            if k + 1 < tokens.count, tokens[k].flags.contains(.number), (4...5).contains(tokens[k].normLength),
                tokens[k + 1].flags.contains(.capitalized), k <= last + 2 {
                 postcode = true
                 last = k + 1

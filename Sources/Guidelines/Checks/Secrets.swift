@@ -35,6 +35,12 @@ struct TokenDetector: Detector {
     }
     /// Prefixes by their first byte (256 entries: no hashing per byte of text).
     let byFirstByte: [[Prefix]]
+    /// The first bytes that start a prefix: most tokens start with none, and are passed over
+    /// without touching `byFirstByte`.
+    let firstBytes: ByteSet
+    /// The first two bytes of every prefix (and `ey` of a JSON Web Token), one bit per pair;
+    /// nil when a prefix is shorter than two bytes.
+    let firstPairs: [UInt64]?
     let jwt: Bool
 
     init(_ params: RuleParams) throws(ConfigError) {
@@ -51,7 +57,19 @@ struct TokenDetector: Detector {
             table[Int(first)].append(Prefix(prefix: Array(prefix.utf8), name: record["name"] ?? prefix, min: min, max: max, charset: charset))
         }
         byFirstByte = table
+        firstBytes = ByteSet((0..<256).filter { !table[$0].isEmpty }.map { UInt8($0) })
         jwt = try params.int("jwt", default: 1) == 1
+        let prefixes = table.flatMap { $0 }.map(\.prefix) + (jwt ? [[0x65, 0x79]] : [])
+        if prefixes.allSatisfy({ $0.count >= 2 }) {
+            var pairs = [UInt64](repeating: 0, count: 1024)
+            for prefix in prefixes {
+                let pair = Int(prefix[0]) | Int(prefix[1]) << 8
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+            firstPairs = pairs
+        } else {
+            firstPairs = nil
+        }
     }
 
     func candidates(in unit: TextUnit, environment: DetectorEnvironment) -> [Candidate] {
@@ -64,8 +82,14 @@ struct TokenDetector: Detector {
             guard result.count < environment.limit else { break }
             let i = token.start
             guard i >= next, i < upper else { continue }
-            let prefixes = byFirstByte[Int(bytes[i])]
-            if !prefixes.isEmpty {
+            // A token whose first two bytes start no prefix (nor `eyJ`) is none of these.
+            if let firstPairs {
+                guard i + 1 < upper else { continue }
+                let pair = Int(bytes[i]) | Int(bytes[i + 1]) << 8
+                guard firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+            }
+            if firstBytes.contains(bytes[i]) {
+                let prefixes = byFirstByte[Int(bytes[i])]
                 var matched = false
                 for p in prefixes where i + p.prefix.count < upper && bytes[i..<(i + p.prefix.count)].elementsEqual(p.prefix) {
                     var j = i + p.prefix.count
@@ -96,11 +120,12 @@ struct TokenDetector: Detector {
 
     /// `eyJ` + base64url, `.`, `eyJ` + base64url, `.`, base64url: three parts of 10+ characters.
     static func jwtEnd(_ bytes: [UInt8], _ start: Int, _ upper: Int) -> Int? {
-        let header: [UInt8] = [0x65, 0x79, 0x4A]  // eyJ
-        guard start + 3 < upper, bytes[start..<(start + 3)].elementsEqual(header) else { return nil }
+        // eyJ
+        func header(_ k: Int) -> Bool { k + 3 < upper && bytes[k] == 0x65 && bytes[k + 1] == 0x79 && bytes[k + 2] == 0x4A }
+        guard header(start) else { return nil }
         var j = start
         for part in 0..<3 {
-            if part == 1 { guard j + 3 < upper, bytes[j..<(j + 3)].elementsEqual(header) else { return nil } }
+            if part == 1 { guard header(j) else { return nil } }
             let partStart = j
             while j < upper, SecretCharset.urlsafe.contains(bytes[j]), j - partStart < 4096 { j += 1 }
             guard j - partStart >= 10 else { return nil }
@@ -145,7 +170,7 @@ struct AssignmentDetector: Detector {
             skipSpaces()
             // "password is", "mot de passe est", then perhaps ":" or "=": at least one of them.
             var linked = false
-            if match.last + 1 < tokens.count, connectors.contains(tokens[match.last + 1].norm),
+            if match.last + 1 < tokens.count, connectors.contains(tokens[match.last + 1].norm(in: bytes)),
                tokens[match.last + 1].line == tokens[match.last].line, tokens[match.last + 1].start == j {
                 j = tokens[match.last + 1].end
                 linked = true

@@ -268,6 +268,9 @@ enum Layout {
     ///   the last short line near the end that holds the sender's name.
     static func annotate(_ layout: inout TextLayout, bytes: [UInt8], senderNames: Set<String>, vocabulary: Vocabulary) {
         var lines = layout.lines
+        // Taken out rather than shared, so that marking them changes them in place: a text of
+        // millions of lines is not copied.
+        layout.lines = []
         let tokens = layout.tokens
         // Copies, so that the closures below never read `lines` while it is being changed.
         let firstTokenOfLine = layout.firstTokenOfLine
@@ -277,6 +280,12 @@ enum Layout {
             let end = i + 1 < lineCount ? firstTokenOfLine[i + 1] : tokens.count
             return start..<max(start, end)
         }
+        // A set none of whose anchor words is in the text matches no line: asked once per set,
+        // not once per line.
+        let index = layout.index
+        let possible = (forward: vocabulary.forwardMarkers.mayOccur(in: index),
+                        original: vocabulary.originalMarkers.mayOccur(in: index),
+                        reply: vocabulary.replyAttributions.mayOccur(in: index))
         func lineMatches(_ set: PhraseSet, _ i: Int) -> Bool {
             set.occurs(in: tokens, lineTokens(i), text: bytes) != nil
         }
@@ -290,7 +299,7 @@ enum Layout {
             if lines[i].flags.contains(.blank) { lines[i].flags.formUnion(state); i += 1; continue }
             let range = lineTokens(i)
             let short = lines[i].end - lines[i].start <= 120
-            if short, lineMatches(vocabulary.forwardMarkers, i) {
+            if short, possible.forward, lineMatches(vocabulary.forwardMarkers, i) {
                 regions.append((regionStart, i, regionNames))
                 state = [.forwarded]
                 lines[i].flags.formUnion([.forwarded, .forwardHeader])
@@ -304,7 +313,7 @@ enum Layout {
                           let field = vocabulary.headerFields.longestMatch(at: first, in: tokens, limit: fieldTokens.upperBound, text: bytes),
                           tokens[field.last].flags.contains(.colonAfter) else { break }
                     lines[j].flags.formUnion([.forwarded, .forwardHeader])
-                    if ["from", "de", "von", "da"].contains(tokens[first].norm) {
+                    if ["from", "de", "von", "da"].contains(tokens[first].norm(in: bytes)) {
                         let text = String(decoding: bytes[lines[j].start..<lines[j].end], as: UTF8.self)
                         names = MessageAnalysis.names(text, address: nil).subtracting(["from"])
                     }
@@ -315,7 +324,7 @@ enum Layout {
                 i = j
                 continue
             }
-            if short, lineMatches(vocabulary.originalMarkers, i) {
+            if short, possible.original, lineMatches(vocabulary.originalMarkers, i) {
                 regions.append((regionStart, i, regionNames))
                 state = [.quoted, .reply]
                 lines[i].flags.formUnion([.quoted, .reply])
@@ -325,7 +334,7 @@ enum Layout {
             }
             // "On Tue, … wrote:" / "Le … a écrit :" (possibly wrapped onto the next line) before quotes.
             if !state.contains(.quoted), let last = range.last, tokens[last].flags.contains(.colonAfter),
-               lineMatches(vocabulary.replyAttributions, i) {
+               possible.reply, lineMatches(vocabulary.replyAttributions, i) {
                 var k = i + 1
                 while k < lines.count, lines[k].flags.contains(.blank) { k += 1 }
                 if k < lines.count, lines[k].flags.contains(.quoted) {
@@ -344,14 +353,14 @@ enum Layout {
 
         for region in regions where region.start < region.end {
             markSignature(&lines, region.start, region.end, names: region.names, tokens: tokens,
-                          lineTokens: lineTokens, lineMatches: lineMatches, bytes: bytes, vocabulary: vocabulary)
+                          lineTokens: lineTokens, lineMatches: lineMatches, bytes: bytes, vocabulary: vocabulary, index: index)
         }
         layout.lines = lines
     }
 
     private static func markSignature(_ lines: inout [LineInfo], _ start: Int, _ rawEnd: Int, names: Set<String>,
                                       tokens: [Token], lineTokens: (Int) -> Range<Int>, lineMatches: (PhraseSet, Int) -> Bool,
-                                      bytes: [UInt8], vocabulary: Vocabulary) {
+                                      bytes: [UInt8], vocabulary: Vocabulary, index: WordIndex) {
         // The region ends before any quoted lines that close it.
         var end = rawEnd
         while end > start, lines[end - 1].flags.contains(.quoted) || lines[end - 1].flags.contains(.blank) { end -= 1 }
@@ -364,13 +373,15 @@ enum Layout {
         }
         // 1. The `-- ` delimiter (RFC 3676).
         for i in nonBlank {
-            let content = bytes[lines[i].start..<lines[i].end]
-            if content.elementsEqual("-- ".utf8) || content.elementsEqual("--".utf8) {
+            let start = lines[i].start, length = lines[i].end - start
+            if (length == 2 || length == 3), bytes[start] == 0x2D, bytes[start + 1] == 0x2D, length == 2 || bytes[start + 2] == 0x20 {
                 mark(from: i)
                 return
             }
         }
-        for i in nonBlank where lineMatches(vocabulary.sentFrom, i) { lines[i].flags.insert(.signature) }
+        if vocabulary.sentFrom.mayOccur(in: index) {
+            for i in nonBlank where lineMatches(vocabulary.sentFrom, i) { lines[i].flags.insert(.signature) }
+        }
         // 2. The last sign-off line among the last lines, not the greeting at the top.
         let tail = nonBlank.suffix(12)
         for i in tail.reversed() {
@@ -393,7 +404,7 @@ enum Layout {
             guard lines[i].end - lines[i].start <= 80, i != nonBlank[0] else { continue }
             let range = lineTokens(i)
             guard range.count <= 10 else { continue }
-            if range.contains(where: { names.contains(tokens[$0].norm) }) {
+            if range.contains(where: { names.contains(tokens[$0].norm(in: bytes)) }) {
                 mark(from: i)
                 return
             }

@@ -48,18 +48,22 @@ struct RuleRunner: Sendable {
     }
 
     func run(_ rule: RuleDefinition, analysis: MessageAnalysis, config: HeedConfig) -> [Finding] {
-        guard rule.modes.contains(analysis.mode), !rule.wideAudienceOnly || analysis.wideAudience else { return [] }
+        guard rule.applies(to: analysis.mode), !rule.wideAudienceOnly || analysis.wideAudience else { return [] }
         var findings: [Finding] = []
         let environment = DetectorEnvironment(allowNumbers: config.checks.allowNumbers, analysis: analysis)
-        var messageCache: [Int: Bool] = [:]
-        for unit in analysis.units where rule.units.contains(unit.kind) {
+        // Made at the first candidate: most rules find none in most messages.
+        var messageCache: [Bool?] = []
+        for unit in analysis.units where rule.applies(to: unit.kind) {
             if let minimum = rule.minimumWords, unit.tokens.count < minimum { continue }
+            let found = candidates(rule, unit, environment)
+            guard !found.isEmpty else { continue }
+            if messageCache.isEmpty { messageCache = [Bool?](repeating: nil, count: rule.context.count) }
             var weigher = Weigher(rule: rule, unit: unit, analysis: analysis, vocabulary: book.vocabulary, messageCache: messageCache)
             // Words of one phrase rule in one sentence ("hospitalisée … chimiothérapie … cancer") are
             // one finding: the advice names the sentence once.
             var lastSentence: Int?
             let onePerSentence = if case .detector = rule.matcher { false } else { true }
-            for candidate in candidates(rule, unit, environment) {
+            for candidate in found {
                 guard findings.count < Self.findingsPerRule else { break }
                 var candidate = candidate
                 let sentence = unit.tokens.isEmpty ? 0 : unit.tokens[min(unit.tokens.count - 1, unit.tokenIndex(atOrAfter: candidate.start))].sentence
@@ -155,20 +159,21 @@ struct Weigher {
     let analysis: MessageAnalysis
     let vocabulary: Vocabulary
     /// `within: text` answers, by context entry.
-    private var textCache: [Int: Bool] = [:]
+    private var textCache: [Bool?]
     /// `within: message` answers, by context entry, shared by the units of one message.
-    var messageCache: [Int: Bool]
+    var messageCache: [Bool?]
 
     /// How far sentence, line and paragraph scopes look, in tokens: bounded so that a text with no
     /// punctuation costs linear time.
     static let scopeReach = 200
 
-    init(rule: RuleDefinition, unit: TextUnit, analysis: MessageAnalysis, vocabulary: Vocabulary, messageCache: [Int: Bool]) {
+    init(rule: RuleDefinition, unit: TextUnit, analysis: MessageAnalysis, vocabulary: Vocabulary, messageCache: [Bool?]) {
         self.rule = rule
         self.unit = unit
         self.analysis = analysis
         self.vocabulary = vocabulary
         self.messageCache = messageCache
+        textCache = [Bool?](repeating: nil, count: rule.context.count)
     }
 
     /// Applies context and position; false when the candidate is vetoed, misses a required
@@ -195,7 +200,7 @@ struct Weigher {
                 }
             }
         }
-        for (kind, effect) in rule.positions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (kind, effect) in rule.orderedPositions {
             let holds = tokens.isEmpty ? position(kind, nil) : position(kind, tokens[first])
             switch effect {
             case .veto: if holds { return false }
@@ -338,21 +343,31 @@ enum Features {
     }
 
     static func isCode(_ token: Token) -> Bool {
-        let length = token.norm.utf8.count
+        let length = token.normLength
         guard (3...8).contains(length), !token.flags.contains(.link) else { return false }
         if token.flags.contains(.number) { return !TokenClass.year.accepts(token) }
-        return token.flags.contains(.mixed) && token.norm.utf8.filter(Bytes.isDigit).count >= 3
+        return token.flags.contains(.mixed) && token.asciiDigits >= 3
     }
 
+    /// `http:`, `https:` or `www`.
     static func isLinkStart(_ tokens: [Token], _ i: Int) -> Bool {
-        let norm = tokens[i].norm
-        return ((norm == "http" || norm == "https") && tokens[i].flags.contains(.colonAfter)) || norm == "www"
+        let flags = tokens[i].flags
+        return (flags.contains(.http) && flags.contains(.colonAfter)) || flags.contains(.www)
     }
 
     static let currencies: Set<String> = [
         "chf", "kchf", "mchf", "eur", "keur", "meur", "euro", "euros", "usd", "gbp", "francs", "franc", "€", "$", "£",
         "k€", "dollars", "dollar", "livres",
     ]
+
+    /// `currencies` packed (none is longer than eight bytes), for the tokenizer.
+    static let currencyKeys = PackedWordSet(currencies.map(ByteSearch.pack))
+
+    /// Whether folded bytes spell a currency.
+    static func isCurrency(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !folded.isEmpty, folded.count <= 8 else { return false }
+        return currencyKeys.contains(ByteSearch.pack(folded))
+    }
 
     /// A URL: `http(s):` or `www`.
     static func hasLink(_ tokens: [Token], _ range: Range<Int>) -> Bool {
@@ -361,15 +376,11 @@ enum Features {
 
     /// A number next to a currency (`380 kCHF`, `€ 25`, `1 400 euros`).
     static func hasMoney(_ tokens: [Token], _ range: Range<Int>) -> Bool {
-        for i in range where currencies.contains(tokens[i].norm) {
+        for i in range where tokens[i].flags.contains(.currency) {
             if i > range.lowerBound, tokens[i - 1].flags.contains(.number) { return true }
             if i + 1 < range.upperBound, tokens[i + 1].flags.contains(.number) { return true }
         }
         // `25CHF` is one token.
-        return range.contains { i in
-            let t = tokens[i]
-            guard t.flags.contains(.mixed), let firstLetter = t.norm.firstIndex(where: { $0.isLetter }) else { return false }
-            return t.norm[..<firstLetter].allSatisfy(\.isNumber) && currencies.contains(String(t.norm[firstLetter...]))
-        }
+        return range.contains { tokens[$0].flags.contains(.currencyAmount) }
     }
 }

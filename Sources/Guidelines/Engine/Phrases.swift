@@ -27,23 +27,91 @@
 /// `@unchecked Sendable`: words are added only while the rule book that owns the lexicon is being
 /// built (on one thread, in `RuleBook.init`); afterwards it is only read.
 final class Lexicon: @unchecked Sendable {
-    /// Words by number, as UTF-8.
-    private var words: [[UInt8]] = []
+    /// The words and their index, as one value that a text's tokenizer takes once.
+    private(set) var table = Table()
+
+
+    /// Eight bytes per multiply (the tokenizer hashes every word it looks up).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteSearch.hash(bytes) }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { hash($0) } }
+
+    var count: Int { table.hashes.count }
+
     /// Open addressing by FNV-1a hash of the folded bytes (the hash the tokenizer computes as it
-    /// folds): a look-up is a probe or two, no String hashing. Slots hold word numbers, -1 free.
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
+    /// folds): a look-up is a probe or two, no String hashing. Words are stored end to end.
+    struct Table: Sendable {
+        /// Per slot: the word's number + 1 in the high 32 bits (0: free) and the high 32 bits of
+        /// its hash in the low ones, so that a probe rarely reads the word itself. The count is a
+        /// power of two.
+        fileprivate(set) var slots = [UInt64](repeating: 0, count: 1024)
+        fileprivate(set) var hashes: [UInt64] = []
+        /// Each word's first eight bytes as one integer (`ByteSearch.pack`), and its length.
+        fileprivate(set) var heads: [UInt64] = []
+        fileprivate(set) var lengths: [Int32] = []
+        /// Where each word starts in `bytes`; one more element than there are words.
+        fileprivate(set) var starts: [Int32] = [0]
+        fileprivate(set) var bytes: [UInt8] = []
+        /// The longest word, in bytes: a longer one is looked up no further.
+        fileprivate(set) var longest = 0
 
-    static let offsetBasis: UInt64 = 0xcbf29ce484222325
-    static let prime: UInt64 = 0x100000001b3
+        /// The number of the word whose folded UTF-8 bytes are `key` (hash `hash`), or -1 when no
+        /// pattern uses it.
+        func id(hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+            guard key.count <= longest else { return -1 }
+            let mask = slots.count - 1
+            let tag = hash >> 32
+            let head = ByteSearch.pack(UnsafeBufferPointer(rebasing: key[0..<min(8, key.count)]))
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return -1 }
+                if slot & 0xFFFF_FFFF == tag {
+                    let word = Int(slot >> 32) - 1
+                    if heads[word] == head, Int(lengths[word]) == key.count, key.count <= 8 || equals(word, key) {
+                        return Int32(word)
+                    }
+                }
+                i = (i + 1) & mask
+            }
+        }
 
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h = offsetBasis
-        for b in bytes { h = (h ^ UInt64(b)) &* prime }
-        return h
+        /// `id(hash:_:)` for a word of at most eight bytes given as `ByteSearch.pack` packs it:
+        /// its hash follows from the packed form (`ByteSearch.hash` of so short a key is one
+        /// multiply of it), so the tokenizer reads the word's bytes once.
+        @inline(__always)
+        func id(head: UInt64, count: Int) -> Int32 {
+            guard count >= 1, count <= longest, count <= 8 else { return -1 }
+            var hash = (ByteSearch.hashSeed ^ UInt64(count) ^ head) &* ByteSearch.hashMultiplier
+            hash ^= hash >> 29
+            let mask = slots.count - 1
+            let tag = hash >> 32
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return -1 }
+                if slot & 0xFFFF_FFFF == tag {
+                    let word = Int(slot >> 32) - 1
+                    if heads[word] == head, Int(lengths[word]) == count { return Int32(word) }
+                }
+                i = (i + 1) & mask
+            }
+        }
+
+        private func equals(_ word: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = Int(starts[word])
+            for k in 8..<key.count where bytes[start + k] != key[k] { return false }
+            return true
+        }
+
+        fileprivate mutating func insert(_ id: Int32, _ hash: UInt64) {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = UInt64(UInt32(id) + 1) << 32 | hash >> 32
+        }
     }
-
-    var count: Int { words.count }
 
     /// The number of `word`, adding it when new (while compiling patterns only).
     func add(_ word: String) -> Int32 {
@@ -51,40 +119,32 @@ final class Lexicon: @unchecked Sendable {
         let h = Self.hash(bytes)
         let found = id(hash: h, bytes)
         if found >= 0 { return found }
-        let id = Int32(words.count)
-        words.append(bytes)
-        hashes.append(h)
-        if words.count * 2 > slots.count {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            for (i, hash) in hashes.enumerated() { insert(Int32(i), hash) }
+        let id = Int32(table.hashes.count)
+        table.bytes.append(contentsOf: bytes)
+        table.starts.append(Int32(table.bytes.count))
+        table.hashes.append(h)
+        table.heads.append(bytes.withUnsafeBufferPointer { ByteSearch.pack(UnsafeBufferPointer(rebasing: $0[0..<min(8, $0.count)])) })
+        table.lengths.append(Int32(bytes.count))
+        table.longest = max(table.longest, bytes.count)
+        if table.hashes.count * 2 > table.slots.count {
+            table.slots = [UInt64](repeating: 0, count: table.slots.count * 2)
+            for (i, hash) in table.hashes.enumerated() { table.insert(Int32(i), hash) }
         } else {
-            insert(id, h)
+            table.insert(id, h)
         }
         return id
-    }
-
-    private func insert(_ id: Int32, _ hash: UInt64) {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = id
     }
 
     /// The number of the word whose folded UTF-8 bytes are `bytes` (hash `hash`), or -1 when no
     /// pattern uses it.
     func id(hash: UInt64, _ bytes: [UInt8]) -> Int32 {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[i]
-            if slot < 0 { return -1 }
-            if hashes[Int(slot)] == hash && words[Int(slot)] == bytes { return slot }
-            i = (i + 1) & mask
-        }
+        bytes.withUnsafeBufferPointer { table.id(hash: hash, $0) }
     }
 
     /// The word with number `id`.
-    func word(_ id: Int32) -> String { String(decoding: words[Int(id)], as: UTF8.self) }
+    func word(_ id: Int32) -> String {
+        String(decoding: table.bytes[Int(table.starts[Int(id)])..<Int(table.starts[Int(id) + 1])], as: UTF8.self)
+    }
 
     /// The number of `word` (already folded), or -1.
     func id(_ word: String) -> Int32 {
@@ -119,7 +179,7 @@ struct PhraseElement: Sendable {
                 if ids[mid] < word { lo = mid + 1 } else { hi = mid }
             }
             return lo < ids.count && ids[lo] == word
-        case .prefixes(let list): return list.contains { token.norm.hasPrefix($0) }
+        case .prefixes(let list): return list.contains { token.normHasPrefix($0, in: text) }
         case .exact(let spelling):
             guard token.end - token.start == spelling.utf8.count else { return false }
             var k = token.start
@@ -137,13 +197,26 @@ struct PhraseElement: Sendable {
 enum TokenClass: String, Sendable, CaseIterable {
     case number, year, code, caps, name, word
 
+    /// `allCases` once (the synthesised property builds a new array at each use).
+    static let byIndex: [TokenClass] = allCases
+
+    /// `byIndex[index]`, without reading the lazily initialised static.
+    static func at(_ index: Int) -> TokenClass {
+        switch index {
+        case 0: .number
+        case 1: .year
+        case 2: .code
+        case 3: .caps
+        case 4: .name
+        default: .word
+        }
+    }
+
     func accepts(_ token: Token) -> Bool {
         switch self {
         case .number: return token.flags.contains(.number)
-        case .year:
-            guard token.flags.contains(.number), token.norm.utf8.count == 4, let value = Int(token.norm) else { return false }
-            return (1900...2099).contains(value)
-        case .code: return token.flags.contains(.mixed) && token.norm.utf8.count >= 4
+        case .year: return token.flags.contains(.year)
+        case .code: return token.flags.contains(.mixed) && token.normLength >= 4
         case .caps: return token.flags.contains(.allCaps)
         case .name: return token.flags.contains(.capitalized) && !token.flags.contains(.allCaps)
         case .word: return !token.flags.contains(.symbol)
@@ -165,6 +238,28 @@ struct PhraseError: Error, Sendable {
 /// A compiled set of patterns.
 struct PhraseSet: Sendable {
     private(set) var patterns: [PhrasePattern] = []
+    /// The patterns' elements as plain values, end to end: matching reads these, so that it
+    /// copies nothing that needs a retain (an element's Set or String would).
+    private var steps: [Step] = []
+    /// Where each pattern's steps start in `steps`; one more element than there are patterns.
+    private var patternStarts: [Int32] = [0]
+    /// The word numbers of `.words` steps, each step's sorted.
+    private var stepWords: [Int32] = []
+    private var prefixLists: [[String]] = []
+    private var exacts: [[UInt8]] = []
+
+    /// One element of a compiled pattern.
+    struct Step: Sendable {
+        enum Kind: UInt8, Sendable { case words, prefixes, exact, tokenClass, gap }
+        let kind: Kind
+        let colonAfter: Bool
+        /// `.words`: the first of its words in `stepWords`; `.prefixes`: its list in
+        /// `prefixLists`; `.exact`: its spelling in `exacts`; `.tokenClass`: the class's index in
+        /// `TokenClass.byIndex`; `.gap`: its width.
+        let a: Int32
+        /// `.words`: how many words.
+        let b: Int32
+    }
     /// Patterns whose first element is a plain word, by that word's number (an array read per
     /// token, no hashing): the index into `firstLists`, or -1.
     private var firstTable: [Int32] = []
@@ -208,6 +303,25 @@ struct PhraseSet: Sendable {
         }
         let index = patterns.count
         patterns.append(PhrasePattern(elements: elements, source: pattern.source))
+        for element in elements {
+            switch element.kind {
+            case .words:
+                steps.append(Step(kind: .words, colonAfter: element.colonAfter, a: Int32(stepWords.count), b: Int32(element.ids.count)))
+                stepWords.append(contentsOf: element.ids)
+            case .prefixes(let list):
+                steps.append(Step(kind: .prefixes, colonAfter: element.colonAfter, a: Int32(prefixLists.count), b: 0))
+                prefixLists.append(list)
+            case .exact(let spelling):
+                steps.append(Step(kind: .exact, colonAfter: element.colonAfter, a: Int32(exacts.count), b: 0))
+                exacts.append(Array(spelling.utf8))
+            case .tokenClass(let cls):
+                let number = TokenClass.byIndex.firstIndex(of: cls) ?? 0
+                steps.append(Step(kind: .tokenClass, colonAfter: element.colonAfter, a: Int32(number), b: 0))
+            case .gap(let width):
+                steps.append(Step(kind: .gap, colonAfter: element.colonAfter, a: Int32(width), b: 0))
+            }
+        }
+        patternStarts.append(Int32(steps.count))
         var own: [Anchor] = []
         for (offset, element) in elements.enumerated() {
             if case .gap = element.kind { break }
@@ -263,9 +377,27 @@ struct PhraseSet: Sendable {
 
     /// Like `matches(in:_:text:)` over a laid-out text, at most `limit` matches.
     func matches(in layout: TextLayout, _ range: Range<Int>, text: [UInt8], limit: Int = Int.max, inLinks: Bool = false) -> [PhraseMatch] {
-        guard !patterns.isEmpty, !range.isEmpty, limit > 0 else { return [] }
-        if range.count <= Self.scanLimit { return Array(matches(in: layout.tokens, range, text: text, inLinks: inLinks).prefix(limit)) }
+        guard !patterns.isEmpty, !range.isEmpty, limit > 0, mayOccur(in: layout.index) else { return [] }
+        if range.count <= Self.scanLimit { return scan(layout.tokens, range, text: text, limit: limit, inLinks: inLinks) }
         return indexedMatches(in: layout, range, text: text, limit: limit, inLinks: inLinks)
+    }
+
+    /// False when no pattern can match anywhere in the text `index` describes: every pattern
+    /// needs one of its anchor words, and none of them occurs.
+    func mayOccur(in index: WordIndex) -> Bool {
+        hasUnanchored || quickWords.contains { index.contains($0) }
+    }
+
+    /// `matches(in:_:text:)` up to `limit` matches.
+    private func scan(_ tokens: [Token], _ range: Range<Int>, text: [UInt8], limit: Int, inLinks: Bool) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        for i in range {
+            if let found = longestMatch(at: i, in: tokens, limit: range.upperBound, text: text, inLinks: inLinks) {
+                result.append(found)
+                if result.count >= limit { break }
+            }
+        }
+        return result
     }
 
     /// Like `occurs(in:_:text:)` over a laid-out text.
@@ -287,7 +419,6 @@ struct PhraseSet: Sendable {
     private func indexedMatches(in layout: TextLayout, _ range: Range<Int>, text: [UInt8], limit: Int, inLinks: Bool) -> [PhraseMatch] {
         let index = layout.index
         let tokens = layout.tokens
-        if !hasUnanchored, !quickWords.contains(where: { index.count($0) > 0 }) { return [] }
         var streams: [Stream] = []
         for (p, own) in anchors.enumerated() {
             // The anchor whose words occur least in this text; a pattern with an absent anchor word
@@ -299,14 +430,14 @@ struct PhraseSet: Sendable {
                 if count == 0 { break }
             }
             if let best {
-                guard best.count > 0 else { continue }
+                guard best.count > 0, wordStepsOccur(p, index) else { continue }
                 let shifted = (range.lowerBound + best.anchor.offset)..<(range.upperBound + best.anchor.offset)
                 for word in best.anchor.words {
                     guard let list = index.list(word) else { continue }
                     let slice = Self.slice(list, shifted)
                     if !slice.isEmpty { streams.append(Stream(pattern: p, offset: best.anchor.offset, positions: slice, next: slice.startIndex)) }
                 }
-            } else if let first = patterns[p].elements.first {
+            } else if let first = patterns[p].elements.first, wordStepsOccur(p, index) {
                 // No word to anchor on (a class or a prefix first): the class's or prefix's places.
                 var lists: [ArraySlice<Int32>] = []
                 switch first.kind {
@@ -314,7 +445,7 @@ struct PhraseSet: Sendable {
                     if let list = index.classes[cls] { lists.append(list[...]) } else { lists.append(Array(0..<Int32(truncatingIfNeeded: tokens.count))[...]) }
                 case .prefixes(let prefixes):
                     var list: [Int32] = []
-                    for (i, token) in tokens.enumerated() where prefixes.contains(where: { token.norm.hasPrefix($0) }) {
+                    for (i, token) in tokens.enumerated() where prefixes.contains(where: { token.normHasPrefix($0, in: text) }) {
                         list.append(Int32(truncatingIfNeeded: i))
                     }
                     lists.append(list[...])
@@ -366,14 +497,29 @@ struct PhraseSet: Sendable {
                 if result.count >= limit { return result }
                 currentStart = start
             }
-            if let last = Self.match(patterns[stream.pattern].elements, 0, start, tokens, range.upperBound, text,
-                                     sentence: tokens[start].sentence, inLinks: inLinks),
+            if let last = match(stream.pattern, start, tokens, range.upperBound, text, inLinks: inLinks),
                last > current?.last ?? Int.min {
                 current = PhraseMatch(pattern: stream.pattern, first: start, last: last)
             }
         }
         flush()
         return Array(result.prefix(limit))
+    }
+
+    /// Whether every word step of pattern `pattern` has one of its words in the text: a pattern
+    /// matches only where each of its steps does ("door … code" cannot match a text without
+    /// "code", however many doors it has), so one that fails this is not tried anywhere.
+    private func wordStepsOccur(_ pattern: Int, _ index: WordIndex) -> Bool {
+        for e in Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1]) where steps[e].kind == .words {
+            let first = Int(steps[e].a)
+            var found = false
+            for k in first..<(first + Int(steps[e].b)) where index.contains(stepWords[k]) {
+                found = true
+                break
+            }
+            if !found { return false }
+        }
+        return true
     }
 
     /// The part of a sorted position list inside `range`.
@@ -405,7 +551,7 @@ struct PhraseSet: Sendable {
     func longestMatch(at i: Int, in tokens: [Token], limit: Int, text: [UInt8], inLinks: Bool = false) -> PhraseMatch? {
         var best: PhraseMatch?
         func consider(_ index: Int) {
-            if let last = Self.match(patterns[index].elements, 0, i, tokens, limit, text, sentence: tokens[i].sentence, inLinks: inLinks) {
+            if let last = match(index, i, tokens, limit, text, inLinks: inLinks) {
                 if last > best?.last ?? Int.min {
                     best = PhraseMatch(pattern: index, first: i, last: last)
                 }
@@ -429,33 +575,75 @@ struct PhraseSet: Sendable {
         return nil
     }
 
-    /// Index of the last token matched by `elements[e...]` from token `t`, or nil.
-    private static func match(_ elements: [PhraseElement], _ e: Int, _ t: Int, _ tokens: [Token], _ limit: Int,
-                              _ text: [UInt8], sentence: Int, inLinks: Bool) -> Int? {
+    /// Index of the last token matched by pattern `pattern` from token `t`, or nil.
+    @inline(__always)
+    private func match(_ pattern: Int, _ t: Int, _ tokens: [Token], _ limit: Int, _ text: [UInt8], inLinks: Bool) -> Int? {
+        guard t < tokens.count else { return nil }
+        return match(Int(patternStarts[pattern]), Int(patternStarts[pattern + 1]), t, tokens, limit, text,
+                     sentence: tokens[t].sentence, inLinks: inLinks)
+    }
+
+    /// Index of the last token matched by `steps[e..<end]` from token `t`, or nil.
+    private func match(_ e: Int, _ end: Int, _ t: Int, _ tokens: [Token], _ limit: Int,
+                       _ text: [UInt8], sentence: Int, inLinks: Bool) -> Int? {
         var e = e
         var t = t
         var lastMatched = t - 1
-        while e < elements.count {
-            let element = elements[e]
-            if case .gap(let width) = element.kind {
+        while e < end {
+            let step = steps[e]
+            if step.kind == .gap {
                 // Try each width, shortest first; a gap never crosses a sentence.
-                for skip in 0...width {
+                for skip in 0...Int(step.a) {
                     let next = t + skip
                     if next > limit { break }
                     if skip > 0 && tokens[next - 1].sentence != sentence { break }
-                    if next < limit, let end = match(elements, e + 1, next, tokens, limit, text, sentence: sentence, inLinks: inLinks) {
-                        return end
+                    if next < limit, let found = match(e + 1, end, next, tokens, limit, text, sentence: sentence, inLinks: inLinks) {
+                        return found
                     }
                 }
                 return nil
             }
-            guard t < limit, inLinks || !tokens[t].flags.contains(.link), element.accepts(tokens[t], text: text) else { return nil }
-            if element.colonAfter && !tokens[t].flags.contains(.colonAfter) { return nil }
+            guard t < limit else { return nil }
+            let token = tokens[t]
+            guard inLinks || !token.flags.contains(.link), accepts(step, token, text) else { return nil }
+            if step.colonAfter && !token.flags.contains(.colonAfter) { return nil }
             lastMatched = t
             t += 1
             e += 1
         }
         return lastMatched
+    }
+
+    /// `PhraseElement.accepts` on a compiled step.
+    @inline(__always)
+    private func accepts(_ step: Step, _ token: Token, _ text: [UInt8]) -> Bool {
+        switch step.kind {
+        case .words:
+            let word = token.word
+            guard word >= 0 else { return false }
+            let lo = Int(step.a), count = Int(step.b)
+            if count <= 8 {
+                for k in lo..<(lo + count) where stepWords[k] == word { return true }
+                return false
+            }
+            var low = lo, high = lo + count
+            while low < high {
+                let mid = (low + high) / 2
+                if stepWords[mid] < word { low = mid + 1 } else { high = mid }
+            }
+            return low < lo + count && stepWords[low] == word
+        case .prefixes:
+            return prefixLists[Int(step.a)].contains { token.normHasPrefix($0, in: text) }
+        case .exact:
+            let spelling = exacts[Int(step.a)]
+            guard token.end - token.start == spelling.count else { return false }
+            for k in 0..<spelling.count where text[token.start + k] != spelling[k] { return false }
+            return true
+        case .tokenClass:
+            return TokenClass.at(Int(step.a)).accepts(token)
+        case .gap:
+            return true
+        }
     }
 
     // MARK: Compiling

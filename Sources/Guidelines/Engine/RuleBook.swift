@@ -254,6 +254,34 @@ public final class RuleDefinition: Sendable {
     let mask: MaskStyle
     /// `params.min_words`: texts with fewer words are not checked by this rule.
     let minimumWords: Int?
+    /// `units` and `modes` as bit masks, and `positions` in the order they are weighed (by
+    /// name): the engine asks these for every rule and text, where a Set or a Dictionary would
+    /// hash each time.
+    private let unitMask: UInt8
+    private let modeMask: UInt8
+    let orderedPositions: [(kind: PositionKind, effect: Effect)]
+
+    func applies(to kind: UnitKind) -> Bool { unitMask & Self.bit(kind) != 0 }
+    func applies(to mode: Mode) -> Bool { modeMask & Self.bit(mode) != 0 }
+
+    private static func bit(_ kind: UnitKind) -> UInt8 {
+        switch kind {
+        case .subject: 1 << 0
+        case .body: 1 << 1
+        case .attachmentName: 1 << 2
+        case .draft: 1 << 3
+        case .post: 1 << 4
+        case .question: 1 << 5
+        }
+    }
+
+    private static func bit(_ mode: Mode) -> UInt8 {
+        switch mode {
+        case .query: 1 << 0
+        case .announcement: 1 << 1
+        case .passthrough: 1 << 2
+        }
+    }
 
     init(id: String, category: Category, guideline: Guideline, severity: Severity, explain: String, source: String,
          matcher: Matcher, params: RuleParams, confidence: Double, threshold: Double, context: [ContextEntry],
@@ -275,6 +303,9 @@ public final class RuleDefinition: Sendable {
         self.wideAudienceOnly = wideAudienceOnly
         self.mask = mask
         self.minimumWords = params.has("min_words") ? (try? params.int("min_words", default: 0)) : nil
+        unitMask = units.reduce(0) { $0 | Self.bit($1) }
+        modeMask = modes.reduce(0) { $0 | Self.bit($1) }
+        orderedPositions = positions.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map { ($0.key, $0.value) }
     }
 }
 

@@ -23,6 +23,12 @@ struct JargonLexicon: Sendable {
     let plain: [Language: [String: String]]
     /// Lower-case sign-offs.
     let closings: [String]
+    /// The ASCII ones as bytes: the only ones an ASCII line can start with, unless
+    /// `closingsAreASCII` is false (a sign-off equivalent to ASCII text, see `JargonWordTable`).
+    let asciiClosings: [[UInt8]]
+    let closingsAreASCII: Bool
+    /// The ASCII words of the lists above, in one table (see `JargonWordTable`).
+    let fast: JargonWordTable
 
     init(_ resources: JargonResources) {
         var zipf: [Language: [String: UInt8]] = [:]
@@ -66,11 +72,70 @@ struct JargonLexicon: Sendable {
         phraseStarts = starts
         self.plain = plain
         self.closings = closings
+        asciiClosings = closings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+        closingsAreASCII = closings.allSatisfy { closing in
+            closing.utf8.allSatisfy { $0 < 0x80 } || JargonWordTable.asciiForm(closing) == nil
+        }
+        fast = JargonWordTable(zipf: tables, slang: slang, terms: terms, phraseStarts: starts, knownAcronyms: known,
+                               departments: departments)
+    }
+
+    // Look-ups: an ASCII word in `fast`, any other in the dictionaries.
+
+    /// What the scanner asks about a lower-case word, in one look-up.
+    struct WordFacts {
+        var slang = false
+        /// The plainer wording of a specialist term ("" when none is given); nil for other words.
+        var term: String?
+        /// `exactZipf`.
+        var zipf: UInt8 = 0
+        var phraseStart = false
+    }
+
+    func facts(_ word: String) -> WordFacts {
+        if let found = fast.lookup(word) {
+            guard let entry = found else { return WordFacts() }
+            return WordFacts(slang: entry.flags.contains(.slang), term: entry.term >= 0 ? fast.wordings[Int(entry.term)] : nil,
+                             zipf: entry.zipf, phraseStart: entry.flags.contains(.phraseStart))
+        }
+        return WordFacts(slang: slang.contains(word), term: terms[word], zipf: exactZipf(word), phraseStart: phraseStarts.contains(word))
+    }
+
+    func isSlang(_ word: String) -> Bool {
+        if let entry = fast.lookup(word) { return entry?.flags.contains(.slang) ?? false }
+        return slang.contains(word)
+    }
+
+    /// A specialist term's plainer wording ("" when the list gives none), nil when not a term.
+    func term(_ word: String) -> String? {
+        if let entry = fast.lookup(word) {
+            guard let index = entry?.term, index >= 0 else { return nil }
+            return fast.wordings[Int(index)]
+        }
+        return terms[word]
+    }
+
+    func isPhraseStart(_ word: String) -> Bool {
+        if let entry = fast.lookup(word) { return entry?.flags.contains(.phraseStart) ?? false }
+        return phraseStarts.contains(word)
+    }
+
+    func isKnownAcronym(_ word: String) -> Bool {
+        if let entry = fast.lookup(word) { return entry?.flags.contains(.knownAcronym) ?? false }
+        return knownAcronyms.contains(word)
+    }
+
+    func isDepartment(_ word: String) -> Bool {
+        if let entry = fast.lookup(word) { return entry?.flags.contains(.department) ?? false }
+        return departments.contains(word)
     }
 
     /// Lower case, typographic apostrophes as ASCII: the form words are looked up in.
     static func normalised(_ text: String) -> String {
-        text.lowercased().replacing("\u{2019}", with: "'")
+        let lower = text.lowercased()
+        // No U+2019 (E2 80 99) when no byte 0x99: nothing to replace.
+        guard lower.utf8.contains(0x99) else { return lower }
+        return String(lower.map { $0 == "\u{2019}" ? "'" : $0 })
     }
 
     /// Parses the `=NN` / words format. Reads bytes, not Characters: the lists are large and
@@ -113,6 +178,7 @@ struct JargonLexicon: Sendable {
 
     /// The higher of the word's two Zipf values (× 10), 0 when neither list has it.
     func exactZipf(_ word: String) -> UInt8 {
+        if let entry = fast.lookup(word) { return entry?.zipf ?? 0 }
         var best: UInt8 = 0
         for table in tables {
             if let value = table[word], value > best { best = value }
@@ -124,8 +190,8 @@ struct JargonLexicon: Sendable {
     /// "porterons" and "redeployed" apart from "baseline", "porter" and "deploy", and a form of a
     /// common word is not jargon. Base forms are only tried when the word itself is below
     /// `enough`, so common words cost one lookup per language.
-    func zipf(of word: String, enough: UInt8) -> UInt8 {
-        var best = exactZipf(word)
+    func zipf(of word: String, enough: UInt8, exact: UInt8? = nil) -> UInt8 {
+        var best = exact ?? exactZipf(word)
         if best >= enough { return best }
         for form in baseForms(of: word) {
             best = max(best, exactZipf(form))

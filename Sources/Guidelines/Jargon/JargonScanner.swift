@@ -73,36 +73,56 @@ struct JargonScanner {
         var acronym: ItemID?
     }
 
-    /// Words joined by hyphens, or a token that is not a word (`isWord == false`).
+    /// Words joined by hyphens, or a token that is not a word (`isWord == false`). A plain
+    /// value: its parts are `parts[firstPart..<firstPart + partCount]` of the scanner.
     struct GroupInfo {
         var isWord = false
         var lo = 0
         var hi = 0
         var syllables = 0
-        var parts: [PartInfo] = []
+        var firstPart: Int32 = 0
+        var partCount: Int32 = 0
         var compoundSlang: ItemID?
         var compoundTerm: ItemID?
-        /// The lower-case word offered to multi-word term matching (single-part words only).
-        var phraseWord: String?
+        /// The lower-case word offered to multi-word term matching (single-part words only), as
+        /// an index into the scanner's `phraseWords`; -1 for none.
+        var phraseWord: Int32 = -1
         /// Whether some multi-word term starts with `phraseWord`.
         var phraseStart = false
+        /// One lower- or title-case word that is no item and starts no term: replaying it only
+        /// counts it and moves the phrase window (`applyPlain`).
+        var plain = false
     }
 
     enum Punctuation { case open, close, terminal }
 
-    /// The position-independent analysis of a chunk.
+    /// The position-independent analysis of a chunk. A plain value, so that replaying a cached
+    /// chunk copies no arrays: its leading marks are `marks[firstMark..<firstMark + markCount]`
+    /// and its groups `groups[firstGroup..<firstGroup + groupCount]` of the scanner.
     struct ChunkInfo {
         /// A link, address or code: not prose at all.
         var isOther = false
-        var leading: [Punctuation] = []
-        var groups: [GroupInfo] = []
+        var firstMark: Int32 = 0
+        var markCount: Int32 = 0
+        var firstGroup: Int32 = 0
+        var groupCount: Int32 = 0
         var closes = 0
         var endsSentence = false
     }
 
+    // The chunk analyses' contents, end to end.
+    private var marks: [Punctuation] = []
+    private var groups: [GroupInfo] = []
+    private var parts: [PartInfo] = []
+    private var phraseWords: [String] = []
+    /// The parts of the group being analysed (reused).
+    private var texts: [(lo: Int, hi: Int, text: String, lower: String, shape: Shape, letters: Int)] = []
+
     private(set) var items: [Item] = []
-    /// Item index by kind and key.
-    private var itemIDs: [Kind: [String: ItemID]] = [:]
+    /// Item index by key, one table per kind.
+    private var wordIDs: [String: ItemID] = [:]
+    private var acronymIDs: [String: ItemID] = [:]
+    private var slangIDs: [String: ItemID] = [:]
     /// Occurrences of unfamiliar words and acronyms not remembered individually (beyond
     /// `maxTrackedWords`).
     private(set) var untrackedOccurrences = 0
@@ -119,7 +139,26 @@ struct JargonScanner {
     private var lastWasWord = false
     /// The last two words (lower case, start offset, whether a term starts with it) for
     /// multi-word terms.
-    private var window: [(word: String, start: Int, opens: Bool)] = []
+    private var window = Window()
+
+    /// At most two words, oldest first; words are indices into `phraseWords`.
+    struct Window {
+        typealias Slot = (word: Int32, start: Int, opens: Bool)
+        private(set) var count = 0
+        private var first: Slot = (-1, 0, false)
+        private var second: Slot = (-1, 0, false)
+        subscript(_ i: Int) -> Slot { i == 0 ? first : second }
+        var last: Slot? { count == 0 ? nil : self[count - 1] }
+        mutating func removeAll() { count = 0 }
+        mutating func removeFirst() {
+            first = second
+            count -= 1
+        }
+        mutating func append(_ slot: Slot) {
+            if count == 0 { first = slot } else { second = slot }
+            count += 1
+        }
+    }
 
     private var cache = JargonChunkCache<ChunkInfo>(limit: maxCachedChunks)
     // Reused buffers for the chunk being analysed.
@@ -164,7 +203,9 @@ struct JargonScanner {
             while e > s && Self.isBlank(buf[e - 1]) { e -= 1 }
             if s < e && buf[s] != UInt8(ascii: ">") {
                 seen += 1
-                if e - s <= 80 && isSignOff(Self.text(buf, s..<e)) {
+                let content = UnsafeBufferPointer(rebasing: buf[s..<e])
+                let ascii = lexicon.closingsAreASCII && content.allSatisfy { $0 < 0x80 }
+                if e - s <= 80 && (ascii ? isSignOffASCII(content) : isSignOff(Self.text(buf, s..<e))) {
                     // "Merci à tous !" opening a short note is not its end.
                     return Self.hasTwoLines(buf, before: start) ? start : buf.count
                 }
@@ -189,6 +230,38 @@ struct JargonScanner {
         }
         return lines + (content ? 1 : 0) >= 2
     }
+
+    /// `isSignOff` on an ASCII line's bytes: lower-casing ASCII is per byte, words are runs
+    /// between spaces, and an ASCII line starts with no non-ASCII sign-off.
+    private func isSignOffASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var inWord = false
+        for b in line {
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        guard words <= 6 else { return false }
+        for closing in lexicon.asciiClosings where closing.count <= line.count {
+            var matches = true
+            for k in 0..<closing.count where Self.lowerASCII(line[k]) != closing[k] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            // A whole-word match: "best," but not "bestow".
+            guard closing.count < line.count else { return true }
+            let next = Self.lowerASCII(line[closing.count])
+            if !(next >= 0x61 && next <= 0x7A) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func lowerASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
 
     private func isSignOff(_ line: String) -> Bool {
         let lower = JargonLexicon.normalised(line)
@@ -217,7 +290,15 @@ struct JargonScanner {
         var chunkStart = -1
         var i = s
         while i < e {
-            let separator = Self.separatorLength(buf, i, e)
+            let b = buf[i]
+            // Printable ASCII continues a chunk: the common case, a byte at a time without a call.
+            if b > 0x20 && b < 0x80 {
+                if chunkStart < 0 { chunkStart = i }
+                i += 1
+                while i < e, buf[i] > 0x20, buf[i] < 0x80 { i += 1 }
+                continue
+            }
+            let separator = b < 0x80 ? (Self.isASCIISeparator(b) ? 1 : 0) : Self.separatorLength(buf, i, e)
             if separator > 0 {
                 if chunkStart >= 0 { chunk(buf, chunkStart, i) }
                 chunkStart = -1
@@ -232,6 +313,10 @@ struct JargonScanner {
     }
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+
+    /// The ASCII separators of `separatorLength`.
+    @inline(__always)
+    static func isASCIISeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B }
 
     /// "- item", "* item", "• item", "1. item", "2) item": each item is a sentence of its own.
     static func isBullet(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -268,23 +353,38 @@ struct JargonScanner {
     private mutating func chunk(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         guard end - start <= Self.maxChunkBytes else { return otherToken() }
         let key = UnsafeBufferPointer(rebasing: buf[start..<end])
-        let hash = JargonChunkCache<ChunkInfo>.hash(key)
+        let cacheKey = JargonChunkCache<ChunkInfo>.Key(key)
         let info: ChunkInfo
-        if let cached = cache.find(key, hash: hash) {
+        // What an analysis that is not kept in the cache added to the stores is dropped after use.
+        var drop: (marks: Int, groups: Int, parts: Int, words: Int)?
+        if let cached = cache.find(cacheKey) {
             info = cached
         } else {
+            let sizes = (marks.count, groups.count, parts.count, phraseWords.count)
             info = analyse(buf, start, end)
-            cache.insert(key, hash: hash, value: info)
+            if !cache.insert(cacheKey, value: info) { drop = sizes }
         }
+        replay(info, buf, start)
+        if let drop {
+            marks.removeLast(marks.count - drop.marks)
+            groups.removeLast(groups.count - drop.groups)
+            parts.removeLast(parts.count - drop.parts)
+            phraseWords.removeLast(phraseWords.count - drop.words)
+        }
+    }
+
+    private mutating func replay(_ info: ChunkInfo, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int) {
         if info.isOther { return otherToken() }
-        for mark in info.leading {
-            switch mark {
+        for m in Int(info.firstMark)..<Int(info.firstMark + info.markCount) {
+            switch marks[m] {
             case .open: openParen()
             case .close: closeParen()
             case .terminal: endSentence()
             }
         }
-        for group in info.groups { apply(group, buf, base: start) }
+        for g in Int(info.firstGroup)..<Int(info.firstGroup + info.groupCount) {
+            if groups[g].plain { applyPlain(groups[g], buf, base: start) } else { apply(groups[g], buf, base: start) }
+        }
         if info.closes > 0 { closeParen() }
         if info.endsSentence { endSentence() }
     }
@@ -292,10 +392,27 @@ struct JargonScanner {
     /// A token that is not a word (number, link, code): it breaks phrases and counts as
     /// content of an open parenthesis.
     private mutating func otherToken() {
-        window.removeAll(keepingCapacity: true)
+        window.removeAll()
         lastAcronyms.removeAll(keepingCapacity: true)
         lastWasWord = false
         paren?.tokens += 1
+    }
+
+    /// `apply` for a plain group: most words of most texts.
+    private mutating func applyPlain(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
+        let start = base + group.lo, end = base + group.hi
+        wordCount += 1
+        wordsInSentence += 1
+        if firstWordStart == nil { firstWordStart = start }
+        lastWordEnd = end
+        syllableCount += group.syllables
+        if paren != nil {
+            paren?.tokens += 1
+            paren?.words += 1
+        }
+        if !lastAcronyms.isEmpty { lastAcronyms.removeAll(keepingCapacity: true) }
+        phrase(group.phraseWord, opens: false, buf, start, end)
+        lastWasWord = true
     }
 
     private mutating func apply(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
@@ -311,7 +428,8 @@ struct JargonScanner {
         if let id = group.compoundSlang { occurrence(id, buf, start..<end) }
         if let id = group.compoundTerm { occurrence(id, buf, start..<end) }
         lastAcronyms.removeAll(keepingCapacity: true)
-        for part in group.parts {
+        for p in Int(group.firstPart)..<Int(group.firstPart + group.partCount) {
+            let part = parts[p]
             let range = (base + part.lo)..<(base + part.hi)
             if let id = part.slang { occurrence(id, buf, range) }
             if let id = part.unfamiliar { occurrence(id, buf, range) }
@@ -320,12 +438,12 @@ struct JargonScanner {
                 occurrence(id, buf, range)
             }
         }
-        if let word = group.phraseWord {
-            phrase(word, opens: group.phraseStart, buf, start, end)
+        if group.phraseWord >= 0 {
+            phrase(group.phraseWord, opens: group.phraseStart, buf, start, end)
         } else {
-            window.removeAll(keepingCapacity: true)
+            window.removeAll()
         }
-        if lastAcronyms.count == 1 && group.parts.count == 1 && paren?.tokens == 1 { paren?.soleAcronym = lastAcronyms[0] }
+        if lastAcronyms.count == 1 && group.partCount == 1 && paren?.tokens == 1 { paren?.soleAcronym = lastAcronyms[0] }
         lastWasWord = lastAcronyms.isEmpty
     }
 
@@ -333,6 +451,8 @@ struct JargonScanner {
 
     private mutating func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ChunkInfo {
         var info = ChunkInfo()
+        info.firstMark = Int32(marks.count)
+        info.firstGroup = Int32(groups.count)
         // Addresses and links are not prose.
         for i in start..<end {
             let b = buf[i]
@@ -363,11 +483,14 @@ struct JargonScanner {
         while lo < hi && !Self.isWordChar(scalars[lo]) {
             let c = scalars[lo]
             if c == "(" || c == "[" {
-                info.leading.append(.open)
+                marks.append(.open)
+                info.markCount += 1
             } else if c == ")" || c == "]" {
-                info.leading.append(.close)
+                marks.append(.close)
+                info.markCount += 1
             } else if Self.isTerminal(c) {
-                info.leading.append(.terminal)
+                marks.append(.terminal)
+                info.markCount += 1
             }
             lo += 1
         }
@@ -387,13 +510,16 @@ struct JargonScanner {
         for k in lo..<hi {
             let c = scalars[k]
             if !Self.isWordChar(c) && !Self.isApostrophe(c) && !Self.isHyphen(c) && c != "/" {
-                info.groups = [GroupInfo()]
+                groups.append(GroupInfo())
+                info.groupCount = 1
                 return info
             }
         }
         var groupStart = lo
         for k in lo...hi where k == hi || scalars[k] == "/" {
-            info.groups.append(k > groupStart ? group(buf, chunkStart: start, groupStart, k) : GroupInfo())
+            let made = k > groupStart ? group(buf, chunkStart: start, groupStart, k) : GroupInfo()
+            groups.append(made)
+            info.groupCount += 1
             groupStart = k + 1
         }
         return info
@@ -449,7 +575,7 @@ struct JargonScanner {
     /// part judged on its own, the whole looked up as a term. Scalars `lo..<hi` of the chunk.
     private mutating func group(_ buf: UnsafeBufferPointer<UInt8>, chunkStart: Int, _ lo: Int, _ hi: Int) -> GroupInfo {
         var info = GroupInfo()
-        var texts: [(lo: Int, hi: Int, text: String, lower: String, shape: Shape, letters: Int)] = []
+        texts.removeAll(keepingCapacity: true)
         var partStart = lo
         for k in lo...hi where k == hi || Self.isHyphen(scalars[k]) {
             guard k > partStart else { return GroupInfo() }
@@ -475,23 +601,28 @@ struct JargonScanner {
         var handled = false
         var knownCompound = false
         if texts.count > 1 {
-            let compound = texts.map(\.lower).joined(separator: "-")
-            if lexicon.slang.contains(compound) { info.compoundSlang = intern(.slang, compound) }
-            if let wording = lexicon.terms[compound] {
+            let compound = texts.map { $0.lower }.joined(separator: "-")
+            if lexicon.isSlang(compound) { info.compoundSlang = intern(.slang, compound) }
+            if let wording = lexicon.term(compound) {
                 info.compoundTerm = intern(.word, compound, zipf: lexicon.exactZipf(compound), isTerm: true,
                                            suggestion: wording.isEmpty ? nil : wording)
                 handled = true
             }
-            knownCompound = lexicon.knownAcronyms.contains(compound.uppercased())
-                || (lexicon.departments.contains(texts[0].text)
+            knownCompound = lexicon.isKnownAcronym(compound.uppercased())
+                || (lexicon.isDepartment(texts[0].text)
                     && texts.allSatisfy { $0.shape == .upper || $0.shape == .upperPlural })
         }
+        info.firstPart = Int32(parts.count)
+        // The only lower-case word whose other facts (phrase start) are asked below.
+        var single: JargonLexicon.WordFacts?
         for part in texts {
             var out = PartInfo(lo: offsets[part.lo], hi: offsets[part.hi])
             switch part.shape {
             case .lower:
-                if lexicon.slang.contains(part.lower) { out.slang = intern(.slang, part.lower) }
-                if !handled && part.letters >= thresholds.minWordLetters { out.unfamiliar = unfamiliar(part.lower) }
+                let facts = lexicon.facts(part.lower)
+                if texts.count == 1 { single = facts }
+                if facts.slang { out.slang = intern(.slang, part.lower) }
+                if !handled && part.letters >= thresholds.minWordLetters { out.unfamiliar = unfamiliar(part.lower, facts) }
             case .upper, .upperPlural:
                 if !knownCompound { out.acronym = acronym(part.text, plural: part.shape == .upperPlural) }
             case .title, .mixed:
@@ -500,11 +631,16 @@ struct JargonScanner {
                 // appears in lower case.
                 break
             }
-            info.parts.append(out)
+            parts.append(out)
+            info.partCount += 1
         }
         if texts.count == 1, texts[0].shape == .lower || texts[0].shape == .title {
-            info.phraseWord = texts[0].lower
-            info.phraseStart = lexicon.phraseStarts.contains(texts[0].lower)
+            info.phraseWord = Int32(phraseWords.count)
+            phraseWords.append(texts[0].lower)
+            info.phraseStart = single?.phraseStart ?? lexicon.isPhraseStart(texts[0].lower)
+            let part = parts[Int(info.firstPart)]
+            info.plain = !info.phraseStart && info.compoundSlang == nil && info.compoundTerm == nil
+                && part.slang == nil && part.unfamiliar == nil && part.acronym == nil
         }
         return info
     }
@@ -557,7 +693,13 @@ struct JargonScanner {
         } else {
             shape = .mixed
         }
-        return (lo, hi, text, shape == .lower ? text : text.lowercased(), shape, letters)
+        return (lo, hi, text, shape == .lower ? text : Self.lowercased(text), shape, letters)
+    }
+
+    /// `text.lowercased()`, by bytes for ASCII text (where it only maps A–Z).
+    static func lowercased(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     static let elisions: Set<String> = [
@@ -565,11 +707,11 @@ struct JargonScanner {
     ]
 
     /// The word as a rare word or specialist term, or nil when it is familiar.
-    private mutating func unfamiliar(_ word: String) -> ItemID? {
-        if let wording = lexicon.terms[word] {
-            return intern(.word, word, zipf: lexicon.exactZipf(word), isTerm: true, suggestion: wording.isEmpty ? nil : wording)
+    private mutating func unfamiliar(_ word: String, _ facts: JargonLexicon.WordFacts) -> ItemID? {
+        if let wording = facts.term {
+            return intern(.word, word, zipf: facts.zipf, isTerm: true, suggestion: wording.isEmpty ? nil : wording)
         }
-        let zipf = lexicon.zipf(of: word, enough: rareBand)
+        let zipf = lexicon.zipf(of: word, enough: rareBand, exact: facts.zipf)
         guard zipf < rareBand else { return nil }
         // The plain-word suggestion is looked up for reported words only, at the end.
         return intern(.word, word, zipf: zipf)
@@ -584,7 +726,7 @@ struct JargonScanner {
         guard letters >= 2 && letters <= 6 else { return nil }
         if key.unicodeScalars.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { return nil }
         if key.contains("'") { return nil }
-        if lexicon.knownAcronyms.contains(key) { return nil }
+        if lexicon.isKnownAcronym(key) { return nil }
         if lexicon.exactZipf(key.lowercased()) >= acronymWordBand { return nil }
         return intern(.acronym, key)
     }
@@ -592,37 +734,46 @@ struct JargonScanner {
     // MARK: Phrases and parentheses
 
     /// Multi-word terms ("hadronic calorimeter", "luminosité intégrée") over the last words.
-    private mutating func phrase(_ word: String, opens: Bool, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+    private mutating func phrase(_ index: Int32, opens: Bool, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        // Most windows hold no word that starts a term: nothing to look up.
+        guard (window.count == 2 && window[0].opens) || (window.last?.opens ?? false) else {
+            if window.count == 2 { window.removeFirst() }
+            window.append((index, start, opens))
+            return
+        }
+        let word = phraseWords[Int(index)]
         if window.count == 2, window[0].opens {
-            let key = window[0].word + " " + window[1].word + " " + word
-            if let wording = lexicon.terms[key] {
-                matched(key, [window[0].word, window[1].word, word], wording, buf, window[0].start..<end)
+            let first = phraseWords[Int(window[0].word)], second = phraseWords[Int(window[1].word)]
+            let key = first + " " + second + " " + word
+            if let wording = lexicon.term(key) {
+                matched(key, [first, second, word], wording, buf, window[0].start..<end)
                 return
             }
         }
         if let previous = window.last, previous.opens {
-            let key = previous.word + " " + word
-            if let wording = lexicon.terms[key] {
-                matched(key, [previous.word, word], wording, buf, previous.start..<end)
+            let first = phraseWords[Int(previous.word)]
+            let key = first + " " + word
+            if let wording = lexicon.term(key) {
+                matched(key, [first, word], wording, buf, previous.start..<end)
                 return
             }
         }
         if window.count == 2 { window.removeFirst() }
-        window.append((word, start, opens))
+        window.append((index, start, opens))
     }
 
     private mutating func matched(_ key: String, _ components: [String], _ wording: String,
                                   _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         occurrence(intern(.word, key, isTerm: true, suggestion: wording.isEmpty ? nil : wording), buf, range)
         for component in components {
-            if let id = itemIDs[.word]?[component], id >= 0 { items[Int(id)].inPhrases += 1 }
+            if let id = wordIDs[component], id >= 0 { items[Int(id)].inPhrases += 1 }
         }
-        window.removeAll(keepingCapacity: true)
+        window.removeAll()
     }
 
     private mutating func openParen() {
         paren = Paren(acronymsBefore: lastAcronyms, wordBefore: lastWasWord)
-        window.removeAll(keepingCapacity: true)
+        window.removeAll()
     }
 
     /// "LF (long form)": an acronym followed by at least two words in parentheses. "Long Form
@@ -635,7 +786,7 @@ struct JargonScanner {
             if p.tokens == 1, p.wordBefore, let id = p.soleAcronym, id >= 0 { items[Int(id)].defined = true }
         }
         paren = nil
-        window.removeAll(keepingCapacity: true)
+        window.removeAll()
         lastAcronyms.removeAll(keepingCapacity: true)
         lastWasWord = false
     }
@@ -643,7 +794,7 @@ struct JargonScanner {
     private mutating func endSentence() {
         if wordsInSentence > 0 { sentenceCount += 1 }
         wordsInSentence = 0
-        window.removeAll(keepingCapacity: true)
+        window.removeAll()
     }
 
     // MARK: Recording
@@ -651,11 +802,19 @@ struct JargonScanner {
     /// The item for `key`, created on first sight.
     private mutating func intern(_ kind: Kind, _ key: String, zipf: UInt8 = 0, isTerm: Bool = false,
                                  suggestion: String? = nil) -> ItemID {
-        if let id = itemIDs[kind]?[key] { return id }
+        switch kind {
+        case .word: if let id = wordIDs[key] { return id }
+        case .acronym: if let id = acronymIDs[key] { return id }
+        case .slang: if let id = slangIDs[key] { return id }
+        }
         guard items.count < Self.maxTrackedWords else { return Self.untracked }
         let id = ItemID(items.count)
         items.append(Item(kind: kind, key: key, zipf: zipf, isTerm: isTerm, suggestion: suggestion))
-        itemIDs[kind, default: [:]][key] = id
+        switch kind {
+        case .word: wordIDs[key] = id
+        case .acronym: acronymIDs[key] = id
+        case .slang: slangIDs[key] = id
+        }
         return id
     }
 

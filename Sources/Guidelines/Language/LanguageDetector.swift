@@ -16,7 +16,7 @@ public enum LanguageDetector {
     static let sampleLimit = 6000
 
     public static func detect(_ texts: [String]) -> Language {
-        var score = Score()
+        var score = Score(lists: Lists())
         var budget = sampleLimit
         for text in texts where budget > 0 {
             var text = text
@@ -32,6 +32,15 @@ public enum LanguageDetector {
     struct Score {
         var en = 0
         var fr = 0
+        /// The word lists, copied from the statics once per message: each read of a lazily
+        /// initialised static checks that it was.
+        let lists: Lists
+    }
+
+    struct Lists {
+        let english = englishWords, french = frenchWords
+        let elisions = frenchElisions, contractions = englishContractions
+        let accents = frenchAccentSecondBytes
     }
 
     /// Reads words (runs of letters and apostrophes) line by line, skipping quoted lines.
@@ -57,9 +66,26 @@ public enum LanguageDetector {
                 i += 1
                 continue
             }
+            // The word's extent, whether it has a non-ASCII byte, and its first apostrophe.
             let start = i
-            while i < n, isWordByte(b[i]) || isApostrophe(b, i) { i += isApostrophe(b, i) && b[i] == 0xE2 ? 3 : 1 }
-            word(UnsafeBufferPointer(rebasing: b[start..<min(i, n)]), &score)
+            var high = false
+            var apostrophe = -1
+            while i < n {
+                let d = b[i]
+                if isWordByte(d) {
+                    if d >= 0x80 { high = true }
+                    i += 1
+                } else if d == 0x27 {
+                    if apostrophe < 0 { apostrophe = i - start }
+                    i += 1
+                } else if d == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x99 {
+                    if apostrophe < 0 { apostrophe = i - start }
+                    i += 3
+                } else {
+                    break
+                }
+            }
+            word(UnsafeBufferPointer(rebasing: b[start..<min(i, n)]), high: high, apostrophe: apostrophe, &score)
         }
     }
 
@@ -75,34 +101,31 @@ public enum LanguageDetector {
         (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c <= 0xC5) || (c >= 0x80 && c <= 0xBF)
     }
 
-    /// `'` or the typographic `’` (E2 80 99).
-    @inline(__always)
-    static func isApostrophe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        if b[i] == 0x27 { return true }
-        return b[i] == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x99
-    }
-
-    static func word(_ w: UnsafeBufferPointer<UInt8>, _ score: inout Score) {
+    /// Scores one word; `high`: it has a non-ASCII byte, `apostrophe`: where its first
+    /// apostrophe is (-1 when none).
+    static func word(_ w: UnsafeBufferPointer<UInt8>, high: Bool, apostrophe: Int, _ score: inout Score) {
         // Accented letters of French (é è ê à ç ù â î ô û ë ï, and œ) are evidence on their own.
-        var k = 0
-        while k + 1 < w.count {
-            if w[k] == 0xC3, frenchAccentSecondBytes.contains(w[k + 1]) { score.fr += 1; break }
-            if w[k] == 0xC5, w[k + 1] == 0x93 { score.fr += 1; break }
-            k += 1
+        if high {
+            var k = 0
+            while k + 1 < w.count {
+                if w[k] == 0xC3, score.lists.accents.contains(w[k + 1]) { score.fr += 1; break }
+                if w[k] == 0xC5, w[k + 1] == 0x93 { score.fr += 1; break }
+                k += 1
+            }
         }
         // Elisions and contractions: l'équipe, qu'il (French); it's, don't, we're (English).
-        if let apostrophe = (0..<w.count).first(where: { isApostrophe(w, $0) }) {
+        if apostrophe >= 0 {
             let headKey = pack(UnsafeBufferPointer(rebasing: w[0..<apostrophe]))
             let tailStart = apostrophe + (w[apostrophe] == 0xE2 ? 3 : 1)
             let tailKey = pack(UnsafeBufferPointer(rebasing: w[min(tailStart, w.count)..<w.count]))
-            if frenchElisions.contains(headKey) { score.fr += 1 }
-            if englishContractions.contains(tailKey) { score.en += 1 }
+            if score.lists.elisions.contains(headKey) { score.fr += 1 }
+            if score.lists.contractions.contains(tailKey) { score.en += 1 }
             return
         }
         let key = pack(w)
         guard key != 0 else { return }
-        if englishWords.contains(key) { score.en += 1 }
-        if frenchWords.contains(key) { score.fr += 1 }
+        if score.lists.english.contains(key) { score.en += 1 }
+        if score.lists.french.contains(key) { score.fr += 1 }
     }
 
     /// A word as an integer: up to 8 bytes, ASCII letters lowercased; longer words give 0 (no
@@ -118,14 +141,14 @@ public enum LanguageDetector {
     }
 
     /// The packed keys of `words`; a word too long to pack is left out (0 is never a key).
-    static func keys(_ words: [String]) -> Set<UInt64> {
-        Set(words.map { word in
+    static func keys(_ words: [String]) -> PackedWordSet {
+        PackedWordSet(words.map { word in
             var word = word
             return word.withUTF8 { pack($0) }
         }.filter { $0 != 0 })
     }
 
-    static let frenchAccentSecondBytes: Set<UInt8> = [0xA9, 0xA8, 0xAA, 0xA0, 0xA7, 0xB9, 0xA2, 0xAE, 0xB4, 0xBB, 0xAB, 0xAF]
+    static let frenchAccentSecondBytes = ByteSet([0xA9, 0xA8, 0xAA, 0xA0, 0xA7, 0xB9, 0xA2, 0xAE, 0xB4, 0xBB, 0xAB, 0xAF])
 
     static let englishWords = keys([
         "the", "and", "of", "to", "is", "in", "that", "it", "for", "you", "with", "on", "this", "are",

@@ -136,15 +136,27 @@ extension DecodedImage {
         var counts = [Float](repeating: 0, count: w * h)
         let channels = layout.channels
         pixels.withUnsafeBufferPointer { p in
-            for y in 0..<height {
-                let row = (y / k) * w
-                for x in 0..<width {
-                    let i = (y * width + x) * channels
-                    let luma: Float = channels == 1
-                        ? Float(p[i])
-                        : 0.299 * Float(p[i]) + 0.587 * Float(p[i + 1]) + 0.114 * Float(p[i + 2])
-                    sums[row + x / k] += luma
-                    counts[row + x / k] += 1
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    // Block by block along each row: every cell still adds its pixels row by row,
+                    // left to right, as a plain pass over the pixels would.
+                    for y in 0..<height {
+                        let row = (y / k) * w
+                        for block in 0..<w {
+                            let cell = row + block
+                            var x = block * k
+                            let end = min(width, x + k)
+                            while x < end {
+                                let i = (y * width + x) * channels
+                                let luma: Float = channels == 1
+                                    ? Float(p[i])
+                                    : 0.299 * Float(p[i]) + 0.587 * Float(p[i + 1]) + 0.114 * Float(p[i + 2])
+                                sums[cell] += luma
+                                counts[cell] += 1
+                                x += 1
+                            }
+                        }
+                    }
                 }
             }
         }

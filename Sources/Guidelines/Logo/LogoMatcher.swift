@@ -43,6 +43,11 @@ public enum LogoEvaluation: Sendable {
     case notAnalysed(String)
 }
 
+/// Why an image was not analysed.
+struct LogoNotAnalysed: Error {
+    let reason: String
+}
+
 /// Finds configured reference logos in image parts, robust to resizing, JPEG recompression,
 /// greyscale, a cropped border and placement on a larger poster (see LogoSearch for the method).
 public struct LogoMatcher: Sendable {
@@ -72,41 +77,56 @@ public struct LogoMatcher: Sendable {
     /// are not a decodable PNG, JPEG or GIF. `mediaType` (the part's declared type) only
     /// appears in the explanation: the file's own signature decides how it is decoded.
     public func match(imageBytes: [UInt8], mediaType: String?) -> LogoMatch? {
-        guard case .scored(let best) = evaluate(imageBytes: imageBytes, mediaType: mediaType),
+        // An image whose coarse pass is far below the logo is not searched finely: the match
+        // is decided, only its exact score is not.
+        guard case .scored(let best) = evaluate(imageBytes: imageBytes, mediaType: mediaType, giveUpBelow: LogoSearch.coarseGiveUp),
               best.score >= threshold else { return nil }
         return best
     }
 
     /// The best window whatever its score: for diagnostics and for measuring margins.
     public func evaluate(imageBytes: [UInt8], mediaType: String? = nil) -> LogoEvaluation {
-        guard !references.isEmpty else { return .notAnalysed("no reference logo configured") }
+        evaluate(imageBytes: imageBytes, mediaType: mediaType, giveUpBelow: nil)
+    }
+
+    /// The analysis plane of an image (nil with the reason when it is not analysed).
+    func analysisPlane(_ imageBytes: [UInt8]) -> Result<(decoded: DecodedImage, plane: Plane), LogoNotAnalysed> {
         let decoded: DecodedImage
         switch ImageDecoder.decode(imageBytes, layout: .grey, limits: limits, minSide: LogoSearch.analysisSide) {
         case .success(let image): decoded = image
-        case .failure(let error): return .notAnalysed(error.description)
+        case .failure(let error): return .failure(LogoNotAnalysed(reason: error.description))
         }
         guard decoded.width >= 16, decoded.height >= 16 else {
-            return .notAnalysed("\(decoded.width)x\(decoded.height) is too small to show a logo")
+            return .failure(LogoNotAnalysed(reason: "\(decoded.width)x\(decoded.height) is too small to show a logo"))
         }
         // A logo box covering 10 % of the image (LogoSearch.minCoverage) cannot fit in one more
         // elongated than this.
         let elongation = Double(max(decoded.width, decoded.height)) / Double(min(decoded.width, decoded.height))
-        guard elongation <= 10 else { return .notAnalysed("aspect ratio \(Int(elongation)):1") }
+        guard elongation <= 10 else { return .failure(LogoNotAnalysed(reason: "aspect ratio \(Int(elongation)):1")) }
 
         let plane = decoded.greyPlane(atLeast: 2 * LogoSearch.analysisSide)
         let shorter = min(plane.width, plane.height)
-        let analysis: Plane
         if shorter > LogoSearch.analysisSide {
             let factor = Double(LogoSearch.analysisSide) / Double(shorter)
-            analysis = plane.resampled(width: max(1, Int((Double(plane.width) * factor).rounded())),
-                                       height: max(1, Int((Double(plane.height) * factor).rounded())))
-        } else {
-            analysis = plane
+            return .success((decoded, plane.resampled(width: max(1, Int((Double(plane.width) * factor).rounded())),
+                                                      height: max(1, Int((Double(plane.height) * factor).rounded())))))
+        }
+        return .success((decoded, plane))
+    }
+
+    /// `evaluate`; with `giveUpBelow`, a reference whose coarse pass stays below it is not
+    /// searched further (see `LogoSearch.coarseGiveUp`).
+    func evaluate(imageBytes: [UInt8], mediaType: String?, giveUpBelow: Double?) -> LogoEvaluation {
+        guard !references.isEmpty else { return .notAnalysed("no reference logo configured") }
+        let decoded: DecodedImage, analysis: Plane
+        switch analysisPlane(imageBytes) {
+        case .success(let prepared): (decoded, analysis) = prepared
+        case .failure(let why): return .notAnalysed(why.reason)
         }
 
         var best: (reference: LogoReference, hit: LogoSearch.Hit)?
         for reference in references {
-            guard let hit = LogoSearch.search(analysis, reference.prepared) else { continue }
+            guard let hit = LogoSearch.search(analysis, reference.prepared, giveUpBelow: giveUpBelow) else { continue }
             if hit.score > (best?.hit.score ?? -2) { best = (reference, hit) }
         }
         guard let best else { return .notAnalysed("\(decoded.storedWidth)x\(decoded.storedHeight) is too small to search") }

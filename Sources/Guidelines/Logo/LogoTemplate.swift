@@ -5,6 +5,8 @@ struct CorrelationTemplate: Sendable {
     let width: Int
     let height: Int
     let values: [Float]
+    /// Its summed-area tables, for the visible part of windows that reach past an edge.
+    let integral: IntegralImage
 
     /// nil when the plane is (nearly) flat: a blank reference correlates with nothing.
     init?(_ plane: Plane) {
@@ -17,6 +19,7 @@ struct CorrelationTemplate: Sendable {
         width = plane.width
         height = plane.height
         values = centred
+        integral = IntegralImage(Plane(width: plane.width, height: plane.height, values: centred))
     }
 }
 

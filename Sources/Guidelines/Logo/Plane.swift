@@ -62,17 +62,25 @@ struct Plane: Sendable {
         if w == width && h == height { return self }
         let horizontal = Weights(from: width, to: w)
         let vertical = Weights(from: height, to: h)
-        // Rows first (height × w), then columns.
+        // Rows first (height × w), then columns. Each output sums its weighted sources in the
+        // same order whatever the loop around it, so the values do not depend on how it is run.
         var rows = [Float](repeating: 0, count: height * w)
         values.withUnsafeBufferPointer { src in
             rows.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<height {
-                    let srcRow = y * width, dstRow = y * w
-                    for x in 0..<w {
-                        var sum: Float = 0
-                        let start = horizontal.start[x]
-                        for k in horizontal.range(x) { sum += src[srcRow + start + k - horizontal.offset[x]] * horizontal.weight[k] }
-                        dst[dstRow + x] = sum
+                horizontal.start.withUnsafeBufferPointer { start in
+                    horizontal.offset.withUnsafeBufferPointer { offset in
+                        horizontal.weight.withUnsafeBufferPointer { weight in
+                            for y in 0..<height {
+                                let srcRow = y * width, dstRow = y * w
+                                for x in 0..<w {
+                                    var sum: Float = 0
+                                    let first = offset[x], last = x + 1 < w ? offset[x + 1] : weight.count
+                                    let base = srcRow + start[x] - first
+                                    for k in first..<last { sum += src[base + k] * weight[k] }
+                                    dst[dstRow + x] = sum
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -140,7 +148,7 @@ struct Plane: Sendable {
 
 /// Summed-area tables of a plane and of its squares, for the mean and spread of any window in
 /// constant time. Double precision: the tables subtract large sums.
-struct IntegralImage {
+struct IntegralImage: Sendable {
     let width: Int
     let height: Int
     private var sum: [Double]
@@ -152,14 +160,21 @@ struct IntegralImage {
         let stride = width + 1
         sum = [Double](repeating: 0, count: stride * (height + 1))
         squares = sum
-        for y in 0..<height {
-            var rowSum = 0.0, rowSquares = 0.0
-            for x in 0..<width {
-                let v = Double(plane.values[y * width + x])
-                rowSum += v
-                rowSquares += v * v
-                sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + rowSum
-                squares[(y + 1) * stride + x + 1] = squares[y * stride + x + 1] + rowSquares
+        plane.values.withUnsafeBufferPointer { values in
+            sum.withUnsafeMutableBufferPointer { sum in
+                squares.withUnsafeMutableBufferPointer { squares in
+                    for y in 0..<height {
+                        var rowSum = 0.0, rowSquares = 0.0
+                        let above = y * stride + 1, here = (y + 1) * stride + 1, source = y * width
+                        for x in 0..<width {
+                            let v = Double(values[source + x])
+                            rowSum += v
+                            rowSquares += v * v
+                            sum[here + x] = sum[above + x] + rowSum
+                            squares[here + x] = squares[above + x] + rowSquares
+                        }
+                    }
+                }
             }
         }
     }

@@ -49,6 +49,35 @@ import Testing
         #expect(highestNegative <= LogoMatcher.defaultThreshold - 0.15)
     }
 
+    /// The best coarse window of each image (over the references), as `match` sees it before
+    /// deciding whether to search finely.
+    private static func coarseScore(_ bytes: [UInt8], _ matcher: LogoMatcher) -> Double? {
+        guard case .success(let prepared) = matcher.analysisPlane(bytes) else { return nil }
+        return matcher.references.compactMap { LogoSearch.coarsePass(prepared.plane, $0.prepared)?.peaks.first?.score }.max()
+    }
+
+    /// `match` gives up on an image whose coarse pass stays below `LogoSearch.coarseGiveUp`:
+    /// every variant of the reference stays at least 0.2 above that, and on every generated
+    /// image `match` decides as the full search does.
+    @Test(.needsJPEG) func coarseRejectionKeepsItsMargin() throws {
+        let matcher = try LogoFixtures.matcher()
+        let positives = try LogoCases.positives.get()
+        var lowestPositive = 2.0, highestNegative = -2.0
+        for item in positives + LogoCases.negatives {
+            let coarse = Self.coarseScore(item.bytes, matcher)
+            let full: Double? = if case .scored(let best) = matcher.evaluate(imageBytes: item.bytes) { best.score } else { nil }
+            print(String(format: "logo coarse %7.3f  full %7.3f  %@", coarse ?? .nan, full ?? .nan, item.name))
+            let isVariant = positives.contains { $0.name == item.name }
+            if isVariant { lowestPositive = min(lowestPositive, coarse ?? -1) } else { highestNegative = max(highestNegative, coarse ?? -1) }
+            let matched = matcher.match(imageBytes: item.bytes, mediaType: nil)
+            #expect((matched != nil) == ((full ?? -1) >= matcher.threshold), "\(item.name)")
+            if let matched { #expect(matched.score == full, "\(item.name)") }
+        }
+        print(String(format: "logo coarse margins: lowest variant %.3f, highest non-logo %.3f, give-up %.2f",
+                     lowestPositive, highestNegative, LogoSearch.coarseGiveUp))
+        #expect(lowestPositive >= LogoSearch.coarseGiveUp + 0.2)
+    }
+
     @Test func undecodableOrDamagedImagesAreNotMatches() throws {
         let matcher = try LogoFixtures.matcher()
         let png = try LogoFixtures.referenceImage().resized(longSide: 200).png()
