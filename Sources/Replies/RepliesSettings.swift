@@ -87,7 +87,8 @@ public enum ReplyLanguage: String, Sendable, CaseIterable, Hashable {
 }
 
 extension Duration {
-    var timeInterval: TimeInterval {
+    /// The duration in seconds, for Foundation's `Date` arithmetic.
+    public var timeInterval: TimeInterval {
         let parts = components
         return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }

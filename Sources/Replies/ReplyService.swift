@@ -89,9 +89,7 @@ public struct ReplyService: Sendable {
         let since = now.addingTimeInterval(-period.timeInterval)
         if try store.hasSentReply(to: pseudonym, topic: key, since: since) {
             try store.recordReply(ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(.duplicate)))
-            logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
-            ReplyMetrics.suppressed(.duplicate)
-            return .suppressed(.duplicate)
+            return duplicate(key)
         }
 
         let rendered = templates.render(content)
@@ -110,9 +108,14 @@ public struct ReplyService: Sendable {
             worker?.wake()
             return .queued(outboxID: outboxID, messageID: built.messageID)
         case .duplicate:
-            logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
-            ReplyMetrics.suppressed(.duplicate)
-            return .suppressed(.duplicate)
+            return duplicate(key)
         }
+    }
+
+    /// A reply within the period went already (the store has recorded this one as suppressed).
+    private func duplicate(_ key: String) -> ReplyDecision {
+        logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
+        ReplyMetrics.suppressed(.duplicate)
+        return .suppressed(.duplicate)
     }
 }

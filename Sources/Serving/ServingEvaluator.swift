@@ -4,6 +4,7 @@ import Guidelines
 import Logging
 import MIME
 import Milter
+import Replies
 import Store
 
 /// `heed serve`'s evaluator: the checks (`CheckEngine`), then the stateful part the checks
@@ -48,7 +49,7 @@ public struct ServingEvaluator: MessageEvaluator {
         let result = engine.evaluate(message, recipients: envelope.recipients)
         var decision = Decision(result)
         let sender = pseudonymizer.pseudonym(for: envelope.sender)
-        if result.mode == .announcement, let sender, !isAllowedSender(message) {
+        if result.mode == .announcement, let sender, !engine.isAllowedSender(message) {
             let extra = overpostingFindings(sender: sender, recipients: envelope.recipients, now: now, queueID: envelope.queueID)
             if !extra.isEmpty {
                 decision.findings = (decision.findings + extra).sorted(by: Finding.documentOrder)
@@ -105,15 +106,6 @@ public struct ServingEvaluator: MessageEvaluator {
         return findings
     }
 
-    /// `checks.allow.senders` exempts a sender's mail from every check; the engine reads the
-    /// From address for it, and so does this.
-    private func isAllowedSender(_ message: Message) -> Bool {
-        guard let from = message.header.from.first?.address, !from.isEmpty else { return false }
-        return engine.config.checks.allowSenders.contains {
-            WatchRule(address: $0, mode: .announcement, audience: .wide).matches(from)
-        }
-    }
-
     /// A window as the configuration writes it: 7d, 12h, 30m, 90s.
     static func text(_ duration: Duration) -> String {
         let seconds = duration.components.seconds
@@ -121,12 +113,5 @@ public struct ServingEvaluator: MessageEvaluator {
             return "\(seconds / size)\(unit)"
         }
         return "\(seconds)s"
-    }
-}
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        let parts = components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }
 }

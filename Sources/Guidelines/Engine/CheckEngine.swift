@@ -151,9 +151,7 @@ public struct CheckEngine: Sendable {
         let listPolicy = config.policies.policy(for: list?.address)
         let policy = VerdictPolicy(onBlock: listPolicy.onBlock == .reject ? .reject : .hold, observe: listPolicy.observe)
         var findings: [Finding] = []
-        let sender = message.header.from.first?.address.lowercased() ?? ""
-        let allowed = config.checks.allowSenders.contains { Self.sender(sender, matches: $0) }
-        if mode != .passthrough && !allowed && !checks.isEmpty {
+        if mode != .passthrough && !isAllowedSender(message) && !checks.isEmpty {
             let analysis = MessageAnalysis(message: message, mode: mode, wideAudience: list?.audience == .wide,
                                            vocabulary: rules.vocabulary)
             let disabled = Set(config.checks.disable + listPolicy.disable)
@@ -239,6 +237,13 @@ public struct CheckEngine: Sendable {
     }
 
     /// An address against an exact address or a `*` pattern (as under `watch`).
+    /// Whether the message's From is in `checks.allow.senders`: its mail is never checked (and
+    /// `heed serve` does not count it for overposting either).
+    public func isAllowedSender(_ message: Message) -> Bool {
+        let sender = message.header.from.first?.address.lowercased() ?? ""
+        return config.checks.allowSenders.contains { Self.sender(sender, matches: $0) }
+    }
+
     static func sender(_ address: String, matches pattern: String) -> Bool {
         guard !address.isEmpty else { return false }
         return WatchRule(address: pattern, mode: .announcement, audience: .wide).matches(address)
