@@ -19,12 +19,17 @@ import Store
 ///   passthrough) is stored with the sender's pseudonym, never an address, and the checks'
 ///   masked evidence.
 ///
-/// Store failures never cost a message: a count that cannot be made is no finding, a record
-/// that cannot be written is logged, and the decision stands. Runs on the milter's thread pool;
-/// the store calls block (two small transactions per announcement, one per query).
+/// Counts live in memory (`AnnouncementCounter`, which starts each sender and list from the
+/// store) and records go to the `RecordWriter`, which writes them in batches: the scan path
+/// makes no database transaction, only a read the first time a sender announces to a list.
+/// Store failures never cost a message: a count that cannot be started from the store is no
+/// finding, a record that cannot be written is logged, and the decision stands. Runs on the
+/// milter's thread pool (`submit` may block when the writer is far behind).
 public struct ServingEvaluator: MessageEvaluator {
     public let engine: CheckEngine
     private let store: any HeedStore
+    private let writer: RecordWriter
+    private let counter: AnnouncementCounter
     private let pseudonymizer: SenderPseudonymizer
     private let clock: @Sendable () -> Date
     private let logger: Logger
@@ -33,11 +38,14 @@ public struct ServingEvaluator: MessageEvaluator {
     public static let overpostingRule = "overposting.limit"
 
     public init(
-        engine: CheckEngine, store: any HeedStore, pseudonymizer: SenderPseudonymizer,
-        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "heed.serving")
+        engine: CheckEngine, store: any HeedStore, writer: RecordWriter, counter: AnnouncementCounter,
+        pseudonymizer: SenderPseudonymizer, clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "heed.serving")
     ) {
         self.engine = engine
         self.store = store
+        self.writer = writer
+        self.counter = counter
         self.pseudonymizer = pseudonymizer
         self.clock = clock
         self.logger = logger
@@ -56,15 +64,8 @@ public struct ServingEvaluator: MessageEvaluator {
                 decision.verdict = result.policy.verdict(mode: result.mode, findings: decision.findings)
             }
         }
-        let record = DecisionRecord(
-            decision, sender: sender, queueID: envelope.queueID, time: now, duration: ContinuousClock.now - started)
-        do {
-            try store.recordDecision(record)
-        } catch {
-            logger.error("cannot record the decision; the message is handled all the same", metadata: [
-                "queue_id": .string(envelope.queueID ?? "-"), "error": "\(error)",
-            ])
-        }
+        writer.submit(DecisionRecord(
+            decision, sender: sender, queueID: envelope.queueID, time: now, duration: ContinuousClock.now - started))
         return decision
     }
 
@@ -79,11 +80,23 @@ public struct ServingEvaluator: MessageEvaluator {
             let list = recipient.lowercased()
             guard counted.insert(list).inserted else { continue }
             let limit = engine.config.policies.overposting(for: watch.address)
+            let windowStart = now.addingTimeInterval(-limit.window.timeInterval)
             let count: Int
             do {
-                count = try store.recordAnnouncement(
-                    sender: sender, list: list, at: now, countingSince: now.addingTimeInterval(-limit.window.timeInterval),
-                    upTo: limit.maximum + 1)
+                count = try counter.count(
+                    sender: sender, list: list, at: now, windowStart: windowStart, limit: limit.maximum + 1
+                ) {
+                    if counter.needsFlushBeforeSeed { writer.flush() }
+                    return try store.announcementTimes(
+                        sender: sender, list: list, since: windowStart, limit: limit.maximum + 1)
+                }
+                writer.submit(AnnouncementRecord(sender: sender, list: list, time: now))
+                // Forgetting is safe without a flush here: the next seeds flush first.
+                if counter.isOverCapacity, counter.dropFinished(now: now) {
+                    counter.forgetAll()
+                    logger.notice("overposting counts: too many senders at once; counting again from the store",
+                                  metadata: ["max_pairs": "\(counter.maximumPairs)"])
+                }
             } catch {
                 logger.error("cannot count the announcement; no overposting finding for it", metadata: [
                     "queue_id": .string(queueID ?? "-"), "list": .string(list), "error": "\(error)",

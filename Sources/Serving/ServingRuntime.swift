@@ -21,7 +21,8 @@ public struct StartupError: Error, CustomStringConvertible {
 ///
 /// Lifecycle: `open` (before the milter listens; every broken file is reported then), `start`
 /// (the outbox worker and the retention timer), then `stop` once the milter server has stopped:
-/// advice already handed over is queued in the store first, then the worker stops after the item
+/// the decision records still waiting are written and the advice already handed over is queued
+/// in the store first, then the worker stops after the item
 /// it is delivering, then the store is closed. Pending outbox mail stays in the store for the
 /// next start.
 public final class ServingRuntime: Sendable {
@@ -36,6 +37,10 @@ public final class ServingRuntime: Sendable {
     public let outbox: OutboxWorker
     /// The milter's evaluator: the checks, overposting, and a record of every decision.
     public let evaluator: ServingEvaluator
+    /// Writes the evaluators' records in batches; `records.flush()` before reading them back.
+    public let records: RecordWriter
+    /// Overposting counts, shared by the evaluators of every configuration.
+    private let counter: AnnouncementCounter
     /// The milter's advice sink.
     public let advice: AdviceDispatcher
     public let retention: Retention
@@ -99,9 +104,14 @@ public final class ServingRuntime: Sendable {
                 logger: replyLogger)
         }
         let queue = DispatchQueue(label: "heed.serving")
+        let records = RecordWriter(store: store, logger: logger)
+        let counter = AnnouncementCounter()
         let runtime = ServingRuntime(
             config: config, store: store, pseudonymizer: pseudonymizer, replies: replies, outbox: outbox,
-            evaluator: ServingEvaluator(engine: engine, store: store, pseudonymizer: pseudonymizer, clock: clock, logger: logger),
+            evaluator: ServingEvaluator(
+                engine: engine, store: store, writer: records, counter: counter, pseudonymizer: pseudonymizer,
+                clock: clock, logger: logger),
+            records: records, counter: counter,
             advice: AdviceDispatcher(config: config, replies: replies, queue: queue, clock: clock, logger: logger),
             retention: Retention(store: store, days: config.store.retentionDays, queue: queue, clock: clock, logger: logger),
             logger: logger, queue: queue, clock: clock)
@@ -116,9 +126,12 @@ public final class ServingRuntime: Sendable {
 
     private init(
         config: HeedConfig, store: SQLiteStore, pseudonymizer: SenderPseudonymizer, replies: ReplyService?,
-        outbox: OutboxWorker, evaluator: ServingEvaluator, advice: AdviceDispatcher, retention: Retention,
-        logger: Logger, queue: DispatchQueue, clock: @escaping @Sendable () -> Date
+        outbox: OutboxWorker, evaluator: ServingEvaluator, records: RecordWriter, counter: AnnouncementCounter,
+        advice: AdviceDispatcher, retention: Retention, logger: Logger, queue: DispatchQueue,
+        clock: @escaping @Sendable () -> Date
     ) {
+        self.records = records
+        self.counter = counter
         self.queue = queue
         self.clock = clock
         self.config = config
@@ -175,8 +188,12 @@ public final class ServingRuntime: Sendable {
             || old.replies.retryAttempts != newConfig.replies.retryAttempts {
             needRestart.append("replies.retry")
         }
+        // A changed window or maximum applies at once: counts start from the store again.
+        counter.forgetAll()
         return Reloaded(
-            evaluator: ServingEvaluator(engine: engine, store: store, pseudonymizer: pseudonymizer, clock: clock, logger: logger),
+            evaluator: ServingEvaluator(
+                engine: engine, store: store, writer: records, counter: counter, pseudonymizer: pseudonymizer,
+                clock: clock, logger: logger),
             advice: AdviceDispatcher(config: newConfig, replies: replies, queue: queue, clock: clock, logger: logger),
             needRestart: needRestart)
     }
@@ -188,9 +205,11 @@ public final class ServingRuntime: Sendable {
         retention.start()
     }
 
-    /// After the milter server has stopped: queues the advice already handed over, stops the
-    /// retention timer and the outbox worker, closes the store.
+    /// After the milter server has stopped: writes the decision records still waiting, queues
+    /// the advice already handed over, stops the retention timer and the outbox worker, closes
+    /// the store.
     public func stop() {
+        records.flush()
         advice.drain()
         retention.stop()
         outbox.stop()

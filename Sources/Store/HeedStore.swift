@@ -38,6 +38,12 @@ public protocol HeedStore: Sendable {
     /// the id).
     func decisions(queueID: String) throws -> [StoredDecision]
 
+    /// Writes a batch of per-message records (decisions with their findings, counted
+    /// announcements) in one transaction: all of them or, when it throws, none. The writer of
+    /// `heed serve` gathers what the milter decides while the previous batch is written, so that
+    /// a busy relay costs one commit per batch rather than one per message.
+    func record(_ batch: RecordBatch) throws
+
     // MARK: Overposting
 
     /// Counts one announcement by `sender` to `list` at time `at`, and returns how many this
@@ -53,6 +59,10 @@ public protocol HeedStore: Sendable {
     /// How many announcements `sender` sent to `list` since `since` (inclusive), without
     /// recording one.
     func announcementCount(sender: SenderPseudonym, list: String, since: Date) throws -> Int
+
+    /// The times of the latest announcements `sender` sent to `list` since `since` (inclusive),
+    /// newest first, at most `limit` of them: what an in-memory count starts from.
+    func announcementTimes(sender: SenderPseudonym, list: String, since: Date, limit: Int) throws -> [Date]
 
     // MARK: Replies
 

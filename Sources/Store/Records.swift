@@ -299,3 +299,32 @@ extension Duration {
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }
+
+/// One announcement counted towards a sender's overposting limit on a list.
+public struct AnnouncementRecord: Sendable, Equatable {
+    public var sender: SenderPseudonym
+    /// The list address, lower case.
+    public var list: String
+    public var time: Date
+
+    public init(sender: SenderPseudonym, list: String, time: Date) {
+        self.sender = sender
+        self.list = list
+        self.time = time
+    }
+}
+
+/// Per-message records written together (`HeedStore.record(_:)`).
+public struct RecordBatch: Sendable, Equatable {
+    public var decisions: [DecisionRecord]
+    public var announcements: [AnnouncementRecord]
+
+    public init(decisions: [DecisionRecord] = [], announcements: [AnnouncementRecord] = []) {
+        self.decisions = decisions
+        self.announcements = announcements
+    }
+
+    public var isEmpty: Bool { decisions.isEmpty && announcements.isEmpty }
+    /// Records in the batch, for logs.
+    public var count: Int { decisions.count + announcements.count }
+}

@@ -141,6 +141,7 @@ func seed(_ runtime: ServingRuntime, clock: SeedClock, messages: [SeedMessage] =
                 queueID: queueID, sender: sender, authenticatedUser: nil, recipients: recipients, decision: decision,
                 message: message))
         }
+        runtime.records.flush()
         runtime.advice.drain()
     }
     return people

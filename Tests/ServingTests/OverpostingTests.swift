@@ -82,6 +82,41 @@ import Testing
         }
     }
 
+    @Test func countsGoOnAcrossARestartAndAReload() throws {
+        try withTemporaryDirectory { directory in
+            // Two counted in one run: stop writes their records.
+            let first = try Harness(directory: directory, extra: Self.itLimit)
+            for index in 1...2 {
+                #expect(overposting(try announce(first, from: "ana.ruiz@cern.ch", to: "it-announce@cern.ch", "Outage \(index)")).isEmpty)
+            }
+            first.stop()
+
+            // The next run starts the sender's count from the store: the third is over the limit.
+            let second = try Harness(directory: directory, extra: Self.itLimit)
+            second.clock.advance(hours: 1)
+            let third = try announce(second, from: "ana.ruiz@cern.ch", to: "it-announce@cern.ch", "Outage 3")
+            #expect(overposting(third).first?.evidence == "3 announcements to it-announce@cern.ch within 1d (limit 2)")
+
+            // A reload to a higher maximum applies at once, with the records still being written.
+            let raised = try HeedConfig.parse(yaml: """
+                store: {path: data/heed.sqlite, key_file: data/pseudonym.key}
+                replies: {enabled: false}
+                policies:
+                  lists:
+                    - list: it-announce@cern.ch
+                      overposting: {max: 4, window: 1d}
+                """, source: directory + "/heed.yaml")
+            let reloaded = try second.runtime.reload(config: raised, engine: CheckEngine(config: raised))
+            let message = try parse(from: "ana.ruiz@cern.ch", to: ["it-announce@cern.ch"], subject: "Outage 4", body: cleanAnnouncement)
+            let fourth = reloaded.evaluator.evaluate(message, envelope: Envelope(sender: "ana.ruiz@cern.ch", recipients: ["it-announce@cern.ch"]))
+            #expect(overposting(fourth).isEmpty)
+            second.runtime.records.flush()
+            #expect(try second.runtime.store.announcementCount(
+                sender: #require(second.runtime.pseudonymizer.pseudonym(for: "ana.ruiz@cern.ch")), list: "it-announce@cern.ch",
+                since: first.clock.now.addingTimeInterval(-86_400)) == 4)
+        }
+    }
+
     @Test func severityOverridesDisablingAndObserveApplyAsToEveryRule() throws {
         try withTemporaryDirectory { directory in
             let harness = try Harness(directory: directory, extra: """

@@ -141,6 +141,7 @@ final class Harness {
                 queueID: queueID, sender: sender, authenticatedUser: nil, recipients: recipients, decision: decision,
                 message: message))
         }
+        runtime.records.flush()
         runtime.advice.drain()
         return decision
     }

@@ -77,3 +77,54 @@ import Testing
         }
     }
 }
+
+/// The batch that `heed serve`'s record writer commits, and the times an in-memory count
+/// starts from.
+@Suite struct RecordBatchTests {
+    let list = "physics-announce@cern.ch"
+
+    @Test func aBatchWritesItsDecisionsAndAnnouncementsTogether() throws {
+        try withStore { store, _ in
+            let jane = try pseudonym("jane.doe@cern.ch")
+            let decisions = (1...3).map { index in
+                DecisionRecord(
+                    time: t0 + Double(index), list: list, mode: "announcement", verdict: "advise", sender: jane,
+                    queueID: "4BATCH\(index)",
+                    findings: [FindingRecord(category: "personal-data", rule: "personal-data.phone", severity: "warning",
+                                             guideline: "respect.privacy", evidence: "+41 79 *** ** 12", part: "1")])
+            }
+            let announcements = (1...3).map { AnnouncementRecord(sender: jane, list: list, time: t0 + Double($0)) }
+            try store.record(RecordBatch(decisions: decisions, announcements: announcements))
+            for index in 1...3 {
+                #expect(try store.decisions(queueID: "4BATCH\(index)").map(\.decision) == [decisions[index - 1]])
+            }
+            #expect(try store.announcementCount(sender: jane, list: list, since: t0) == 3)
+            // An empty batch is no transaction and no error.
+            try store.record(RecordBatch())
+        }
+    }
+
+    @Test func aRefusedBatchWritesNothing() throws {
+        try withStore { store, _ in
+            let jane = try pseudonym("jane.doe@cern.ch")
+            try store.close()
+            #expect(throws: StoreError.self) {
+                try store.record(RecordBatch(announcements: [AnnouncementRecord(sender: jane, list: list, time: t0)]))
+            }
+        }
+    }
+
+    @Test func announcementTimesAreTheLatestWithinTheWindowNewestFirst() throws {
+        try withStore { store, _ in
+            let jane = try pseudonym("jane.doe@cern.ch")
+            let john = try pseudonym("john.doe@cern.ch")
+            try store.record(RecordBatch(announcements: [0.0, 1, 2, 3, 4].map {
+                AnnouncementRecord(sender: jane, list: list, time: t0 + days($0))
+            } + [AnnouncementRecord(sender: john, list: list, time: t0 + days(4))]))
+            #expect(try store.announcementTimes(sender: jane, list: list, since: t0 + days(1), limit: 10)
+                == [4.0, 3, 2, 1].map { t0 + days($0) })
+            #expect(try store.announcementTimes(sender: jane, list: list, since: t0, limit: 2) == [t0 + days(4), t0 + days(3)])
+            #expect(try store.announcementTimes(sender: jane, list: "it-announce@cern.ch", since: t0, limit: 10).isEmpty)
+        }
+    }
+}

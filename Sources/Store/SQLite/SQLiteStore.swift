@@ -123,30 +123,49 @@ public final class SQLiteStore: HeedStore {
 
     @discardableResult
     public func recordDecision(_ decision: DecisionRecord) throws -> Int64 {
-        try writeRecord("record a decision") { db in
+        try writeRecord("record a decision") { db in try Self.insertDecision(db, decision) }
+    }
+
+    public func record(_ batch: RecordBatch) throws {
+        guard !batch.isEmpty else { return }
+        try writeRecord("record \(batch.decisions.count) decisions and \(batch.announcements.count) announcements") { db in
+            for decision in batch.decisions { _ = try Self.insertDecision(db, decision) }
+            for announcement in batch.announcements {
+                try Self.insertAnnouncement(db, announcement)
+            }
+            return ()
+        }
+    }
+
+    private static func insertDecision(_ db: Database, _ decision: DecisionRecord) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO decision (time, list, mode, verdict, language, topic, sender, duration_us, queue_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                Time.millis(decision.time), decision.list, decision.mode, decision.verdict, decision.language,
+                decision.topic, decision.sender?.hex, decision.duration.map(Time.microseconds), decision.queueID,
+            ])
+        let id = db.lastInsertedRowID
+        for finding in decision.findings {
             try db.execute(
                 sql: """
-                    INSERT INTO decision (time, list, mode, verdict, language, topic, sender, duration_us, queue_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO finding (decision_id, category, rule, severity, guideline, evidence, part)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Time.millis(decision.time), decision.list, decision.mode, decision.verdict, decision.language,
-                    decision.topic, decision.sender?.hex, decision.duration.map(Time.microseconds), decision.queueID,
+                    id, finding.category, finding.rule, finding.severity, finding.guideline, finding.evidence,
+                    finding.part,
                 ])
-            let id = db.lastInsertedRowID
-            for finding in decision.findings {
-                try db.execute(
-                    sql: """
-                        INSERT INTO finding (decision_id, category, rule, severity, guideline, evidence, part)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        id, finding.category, finding.rule, finding.severity, finding.guideline, finding.evidence,
-                        finding.part,
-                    ])
-            }
-            return id
         }
+        return id
+    }
+
+    private static func insertAnnouncement(_ db: Database, _ announcement: AnnouncementRecord) throws {
+        try db.execute(
+            sql: "INSERT INTO announcement (time, sender, list) VALUES (?, ?, ?)",
+            arguments: [Time.millis(announcement.time), announcement.sender.hex, announcement.list])
     }
 
     public func decision(id: Int64) throws -> StoredDecision? {
@@ -202,9 +221,7 @@ public final class SQLiteStore: HeedStore {
         sender: SenderPseudonym, list: String, at: Date, countingSince windowStart: Date, upTo limit: Int
     ) throws -> Int {
         try writeRecord("record an announcement") { db in
-            try db.execute(
-                sql: "INSERT INTO announcement (time, sender, list) VALUES (?, ?, ?)",
-                arguments: [Time.millis(at), sender.hex, list])
+            try Self.insertAnnouncement(db, AnnouncementRecord(sender: sender, list: list, time: at))
             return try Self.countAnnouncements(db, sender: sender, list: list, since: windowStart, upTo: limit)
         }
     }
@@ -212,6 +229,16 @@ public final class SQLiteStore: HeedStore {
     public func announcementCount(sender: SenderPseudonym, list: String, since: Date) throws -> Int {
         try read("count announcements") { db in
             try Self.countAnnouncements(db, sender: sender, list: list, since: since)
+        }
+    }
+
+    public func announcementTimes(sender: SenderPseudonym, list: String, since: Date, limit: Int) throws -> [Date] {
+        try read("read announcement times") { db in
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT time FROM announcement WHERE sender = ? AND list = ? AND time >= ? ORDER BY time DESC LIMIT ?",
+                arguments: [sender.hex, list, Time.millis(since), max(0, limit)]
+            ).map(Time.date)
         }
     }
 
