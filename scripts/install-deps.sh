@@ -8,6 +8,7 @@ packages=(
     libpng-dev libjpeg62-turbo-dev libgif-dev   # image decoders for the logo check
     libmilter-dev                  # the C no-op milter of the milter benchmark (protocol floor)
     postfix swaks sqlite3          # the real MTA, the SMTP client and the store reader of the integration tests
+    sasl2-bin libsasl2-modules libsasl2-modules-db   # SMTP AUTH in the integration tests: saslpasswd2, Cyrus' PLAIN/LOGIN and sasldb plugins
     systemd                        # systemd-analyze verify on the units (scripts/verify-units.sh)
 )
 want=()

@@ -16,7 +16,13 @@
 # List-Id, the null sender) none; with the relay down an answer waits in heed's outbox (sqlite3)
 # and arrives once the relay is up, also across a SIGTERM and restart of heed. Overposting: the
 # third announcement of one sender to a list with {max: 2} carries X-Heed naming overposting.
-# Needs root (Postfix's master runs as root), postfix, swaks and sqlite3 (scripts/install-deps.sh).
+# SMTP AUTH: a listener with Cyrus SASL (a sasldb in the temp dir, PLAIN and LOGIN) and heed as
+# its milter refuses a wrong password; an announcement sent after AUTH arrives and heed's decision
+# line names the login (auth_user=, from Postfix's {auth_authen}); one sent there without AUTH
+# has no auth_user.
+# Needs root (Postfix's master runs as root), postfix, swaks and sqlite3, and for SMTP AUTH
+# saslpasswd2 (sasl2-bin) and Cyrus' PLAIN/LOGIN and sasldb plugins (libsasl2-modules,
+# libsasl2-modules-db): scripts/install-deps.sh.
 # Ends with "N passed, M failed"; exit status 0 only when nothing failed.
 #
 # Usage: scripts/milter-integration.sh   (HEED_BIN_DIR=dir to use built binaries as they are)
@@ -25,7 +31,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 [ "$(id -u)" -eq 0 ] || { echo "milter-integration: needs root to run a Postfix instance"; exit 1; }
-for tool in postfix postqueue smtp-sink swaks sqlite3; do
+for tool in postfix postqueue smtp-sink swaks sqlite3 saslpasswd2; do
     command -v "$tool" >/dev/null || { echo "milter-integration: $tool is missing (scripts/install-deps.sh)"; exit 1; }
 done
 
@@ -57,6 +63,7 @@ submit_port=$((base + 6))  # Postfix smtpd without milter, for heed's replies (D
 outage_port_a=$((base + 7))
 outage_port_b=$((base + 8))
 metrics_port=$((base + 9))     # heed's Prometheus endpoint (metrics.listen)
+sasl_port=$((base + 10))       # Postfix smtpd with SMTP AUTH (Cyrus SASL, sasldb) and smtpd_milters = heed
 conf="$work/etc"
 pids=()
 
@@ -159,6 +166,27 @@ anvil     unix  - - n - 1 anvil
 scache    unix  - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd
 CF
+# SMTP AUTH for sasl_port: Cyrus SASL checks passwords against a sasldb of its own here. Debian's
+# Postfix (3.7.11) reads smtpd.conf from $config_directory/sasl and, in a test here, did not look
+# where cyrus_sasl_config_path pointed: the file goes in $conf/sasl, and the parameter names that
+# directory too, for builds that honour it. smtpd runs as postfix and must read the sasldb; it
+# stays root's (postfix check warns about files in the config directory that are not).
+sasl_login=announcer@heed-test.localdomain
+sasl_password=heed-it-secret
+mkdir -p "$conf/sasl"
+cat >"$conf/sasl/smtpd.conf" <<CF
+pwcheck_method: auxprop
+auxprop_plugin: sasldb
+mech_list: PLAIN LOGIN
+sasldb_path: $conf/sasl/sasldb2
+CF
+printf '%s' "$sasl_password" | saslpasswd2 -p -c -f "$conf/sasl/sasldb2" -u heed-test.localdomain announcer ||
+    { echo "milter-integration: saslpasswd2 could not write $conf/sasl/sasldb2"; exit 1; }
+chgrp postfix "$conf/sasl/sasldb2"
+chmod 640 "$conf/sasl/sasldb2"
+# Plain-text AUTH without TLS is fine on loopback (smtpd_tls_auth_only = no).
+echo "127.0.0.1:$sasl_port inet n - n - - smtpd -o smtpd_sasl_auth_enable=yes -o smtpd_sasl_type=cyrus" \
+     "-o cyrus_sasl_config_path=$conf/sasl -o smtpd_tls_auth_only=no" >>"$conf/master.cf"
 # Postfix reports to syslog, or to a terminal: give its errors a terminal so they show.
 script -qec "postfix -c $conf check" /dev/null || { echo "milter-integration: postfix check failed"; exit 1; }
 script -qec "postfix -c $conf start" /dev/null >"$work/postfix-start.log" || { cat "$work/postfix-start.log"; exit 1; }
@@ -208,6 +236,7 @@ wait_until 20 port_open "$smtp_port"
 wait_until 20 port_open "$front_port"
 wait_until 20 port_open "$sink_port"
 wait_until 20 port_open "$submit_port"
+wait_until 20 port_open "$sasl_port"
 
 send() {  # send PORT TO SUBJECT [BODY [EXTRA-HEADER]]: prints swaks' transcript
     send_as jane.doe@cern.ch "$@"
@@ -257,6 +286,34 @@ check "clean announcement has X-Heed" grep -q "^X-Heed: .*announcement to users-
 check "a forged X-Heed header is gone, heed's own is the only one" \
       test "$(grep -c '^X-Heed:' "${clean:-/dev/null}")-$(grep -c 'forged' "${clean:-/dev/null}")" = "1-0"
 check "heed logged the decision with its Postfix queue id" grep -Eq "queue_id=[0-9A-F]{6,} .*decision" "$work/heed.log"
+
+# --- SMTP AUTH: heed's decision line names the login ({auth_authen}) --------------------------------
+send_auth() {  # send_auth PASSWORD SUBJECT [SWAKS-OPTION...]: an announcement after AUTH PLAIN as sasl_login
+    local password=$1 subject=$2; shift 2
+    swaks --server 127.0.0.1 --port "$sasl_port" --from jane.doe@cern.ch --to users-announce@cern.ch \
+          --auth PLAIN --auth-user "$sasl_login" --auth-password "$password" \
+          --header "Subject: $subject" --header "X-Test-Id: $subject" \
+          --body "The seminar is on Friday in the main auditorium." "$@" --timeout 30 2>&1 || true
+}
+decision_line() { grep -F "queue_id=$1 " "$work/heed.log" | grep -F " decision"; }  # decision_line QUEUEID
+names_login() { decision_line "$1" | grep -qF "auth_user=$sasl_login "; }
+names_no_login() { local line; line=$(decision_line "$1") && ! grep -qF "auth_user=" <<<"$line"; }
+send_auth wrong-password "auth-refused" --quit-after AUTH >"$work/swaks-auth-refused.txt"
+check "SMTP AUTH with a wrong password is refused (the sasldb is checked)" \
+      grep -q "<\*\* *535 5.7.8" "$work/swaks-auth-refused.txt"
+send_auth "$sasl_password" "auth-announcement" >"$work/swaks-auth.txt"
+send "$sasl_port" users-announce@cern.ch "auth-none" "The seminar is on Friday in the main auditorium." >"$work/swaks-auth-none.txt"
+auth_id=$(queue_id_of "$work/swaks-auth.txt")
+none_id=$(queue_id_of "$work/swaks-auth-none.txt")
+wait_until 20 sink_has "X-Test-Id: auth-announcement" || true
+wait_until 20 sink_has "X-Test-Id: auth-none" || true
+auth_mail=$(sink_with "X-Test-Id: auth-announcement" | head -1)
+check "SMTP AUTH: the client logged in (235)" grep -q "<- *235 2.7.0" "$work/swaks-auth.txt"
+check "SMTP AUTH: the announcement reaches the sink, screened" \
+      grep -q "^X-Heed: .*announcement to users-announce@cern.ch" "${auth_mail:-/dev/null}"
+check "SMTP AUTH: heed's decision line names the login (auth_user=$sasl_login)" names_login "${auth_id:-none}"
+check "no AUTH on the same listener: the message reaches the sink" sink_has "X-Test-Id: auth-none"
+check "no AUTH on the same listener: heed's decision line has no auth_user" names_no_login "${none_id:-none}"
 
 # --- block finding: hold queue, not the sink ----------------------------------------------------
 send "$test_port" users-announce@cern.ch "[heed-test:block] hold-1" >"$work/swaks-hold.txt"

@@ -146,6 +146,28 @@ final class Gate: Sendable {
         #expect(advice.requests.last?.decision.mode == .query)
     }
 
+    @Test func theDecisionLineNamesTheLoginOnlyForTheMessageThatHadOne() async throws {
+        let advice = RecordingAdviceSink()
+        let running = try await RunningServer.start(subjectEvaluator, advice: advice)
+        let client = try await running.client()
+        _ = try await client.negotiate()
+        // Three messages on one connection, as Postfix reuses it: a logged-in client, one that did
+        // not log in, and a login with control characters in it (a forged second log line).
+        for login in ["jdoe@CERN.CH", nil, "jdoe\nfake decision\u{7}"] {
+            try await client.send(postfixMessage(to: ["users-announce@cern.ch"], headers: [("Subject", " block me")], login: login))
+            _ = try await client.endOfMessageReplies()
+            try await client.send([.abort])
+        }
+        await client.close()
+        try await running.stop()
+
+        #expect(running.decisions.count == 3)
+        #expect(running.decisions.map { $0.metadata["auth_user"] } == ["jdoe@CERN.CH", nil, "jdoe fake decision"])
+        #expect(running.decisions.map { $0.metadata["verdict"] } == ["hold", "hold", "hold"])
+        // The advice for a held announcement gets the login as Postfix sent it.
+        #expect(advice.requests.map(\.authenticatedUser) == ["jdoe@CERN.CH", nil, "jdoe\nfake decision\u{7}"])
+    }
+
     @Test func evaluatorReceivesTheEnvelopeWithoutBrackets() async throws {
         struct EnvelopeRecorder: MessageEvaluator {
             let seen = NIOLockedValueBox<[Envelope]>([])

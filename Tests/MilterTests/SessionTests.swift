@@ -26,9 +26,13 @@ func macro(_ event: Character, _ pairs: (String, String)...) -> MilterCommand {
     .macro(command: event.asciiValue ?? 0, macros: pairs.map { Macro($0.0, $0.1) })
 }
 
-/// A message as Postfix sends it after negotiation: macro frames before each event.
-func postfixMessage(to recipients: [String], headers: [(String, String)] = [("Subject", " Hi")], body: String = "Hello\r\n") -> [MilterCommand] {
-    var commands: [MilterCommand] = [macro("M", ("{mail_addr}", "jdoe@cern.ch")), .mail(sender: "<jdoe@cern.ch>", arguments: [])]
+/// A message as Postfix sends it after negotiation: macro frames before each event. `login` is the
+/// client's SASL login, which Postfix sends as `{auth_authen}` at MAIL (and only then).
+func postfixMessage(to recipients: [String], headers: [(String, String)] = [("Subject", " Hi")], body: String = "Hello\r\n",
+                    login: String? = nil) -> [MilterCommand] {
+    let mailMacros = [Macro("{mail_addr}", "jdoe@cern.ch")] + (login.map { [Macro("{auth_authen}", $0)] } ?? [])
+    var commands: [MilterCommand] = [.macro(command: MilterCommandCode.mail.rawValue, macros: mailMacros),
+                                     .mail(sender: "<jdoe@cern.ch>", arguments: [])]
     for (index, recipient) in recipients.enumerated() {
         commands.append(index == 0 ? macro("R", ("{rcpt_addr}", recipient)) : macro("R", ("i", "4QUEUE1"), ("{rcpt_addr}", recipient)))
         commands.append(.recipient("<\(recipient)>", arguments: []))
@@ -146,6 +150,88 @@ func postfixMessage(to recipients: [String], headers: [(String, String)] = [("Su
             return
         }
         #expect(replies == [.accept])
+    }
+
+    @Test func theLoginSentAtMailReachesTheScanAndTheLogLineAndNotTheNextMessage() {
+        var session = negotiatedSession()
+        let decision = Decision(mode: .announcement, list: "users-announce@cern.ch", verdict: .accept, route: nil, findings: [])
+        let first = session.feed(postfixMessage(to: ["users-announce@cern.ch"], login: "jdoe"))
+        guard case .evaluate(let request) = first.last else {
+            Issue.record("expected a scan, got \(first)")
+            return
+        }
+        #expect(request.authenticatedUser == "jdoe")
+        guard case .decide(_, let record) = session.finish(.decided(decision)) else {
+            Issue.record("expected a decision")
+            return
+        }
+        #expect(record.authenticatedUser == "jdoe")
+
+        // The next message on the same connection comes from a client that did not log in.
+        _ = session.receive(.abort)
+        let second = session.feed(postfixMessage(to: ["users-announce@cern.ch"]))
+        guard case .evaluate(let unauthenticated) = second.last else {
+            Issue.record("expected a scan, got \(second)")
+            return
+        }
+        #expect(unauthenticated.authenticatedUser == nil)
+        guard case .decide(_, let secondRecord) = session.finish(.decided(decision)) else {
+            Issue.record("expected a decision")
+            return
+        }
+        #expect(secondRecord.authenticatedUser == nil)
+    }
+
+    @Test func theLoginIsTheOneFromMailNotFromALaterFrame() {
+        var session = negotiatedSession()
+        // The message with its end-of-message frame replaced by one that names another login
+        // (Postfix never sends one there; heed asks for the login at MAIL only).
+        var commands = Array(postfixMessage(to: ["users-announce@cern.ch"], login: "jdoe").dropLast(2))
+        commands += [macro("E", ("i", "4QUEUE1"), ("{auth_authen}", "mallory")), .endOfMessage(ByteBuffer())]
+        guard case .evaluate(let request) = session.feed(commands).last else {
+            Issue.record("expected a scan")
+            return
+        }
+        #expect(request.authenticatedUser == "jdoe")
+    }
+
+    @Test func aPassthroughDecisionCarriesTheLoginAndANewMailWithoutAbortDropsIt() {
+        var session = negotiatedSession()
+        _ = session.feed([macro("M", ("{auth_authen}", "jdoe")), .mail(sender: "<jdoe@cern.ch>", arguments: []),
+                          .recipient("<friend@example.org>", arguments: [])])
+        guard case .decide(_, let record) = session.receive(.data) else {
+            Issue.record("passthrough should decide at DATA")
+            return
+        }
+        #expect(record.authenticatedUser == "jdoe")
+        // A next transaction without ABORT in between (not Postfix's way, but allowed): its MAIL
+        // frame has no login, so the message has none.
+        _ = session.feed([macro("M", ("{mail_addr}", "other@example.org")), .mail(sender: "<other@example.org>", arguments: []),
+                          .recipient("<friend@example.org>", arguments: [])])
+        #expect(session.authenticatedUser == nil)
+        guard case .decide(_, let next) = session.receive(.data) else {
+            Issue.record("passthrough should decide at DATA")
+            return
+        }
+        #expect(next.authenticatedUser == nil)
+    }
+
+    @Test func theLoggedLoginHasNoControlCharactersAndAnEmptyOneIsNone() {
+        var session = negotiatedSession()
+        _ = session.feed([macro("M", ("{auth_authen}", "jdoe\r\nverdict=accept\u{1B}[0m\u{0}")),
+                          .mail(sender: "<jdoe@cern.ch>", arguments: []), .recipient("<friend@example.org>", arguments: [])])
+        guard case .decide(_, let record) = session.receive(.data) else {
+            Issue.record("passthrough should decide at DATA")
+            return
+        }
+        #expect(record.authenticatedUser == "jdoe verdict=accept [0m")
+        _ = session.feed([.abort, macro("M", ("{auth_authen}", "")), .mail(sender: "<jdoe@cern.ch>", arguments: []),
+                          .recipient("<friend@example.org>", arguments: [])])
+        guard case .decide(_, let empty) = session.receive(.data) else {
+            Issue.record("passthrough should decide at DATA")
+            return
+        }
+        #expect(empty.authenticatedUser == nil)
     }
 
     @Test func connectionMacrosOutliveMessagesButNotQuitNC() {

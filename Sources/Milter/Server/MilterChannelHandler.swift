@@ -224,8 +224,9 @@ final class MilterChannelHandler: ChannelInboundHandler {
 
     // MARK: - Logging
 
-    /// The one log line per decision: queue id, mode, verdict, categories, duration; and the same
-    /// figures as metrics (no-ops unless `heed serve` bootstrapped a backend).
+    /// The one log line per decision: queue id, mode, verdict, categories, duration, and the SASL
+    /// login (`auth_user`) when the client authenticated; and the same figures as metrics (no-ops
+    /// unless `heed serve` bootstrapped a backend).
     private func log(_ record: DecisionLogLine, since started: NIODeadline) {
         let nanoseconds = (NIODeadline.now() - started).nanoseconds
         MilterMetrics.recordDecision(
@@ -240,6 +241,7 @@ final class MilterChannelHandler: ChannelInboundHandler {
         ]
         if let note = record.note { metadata["note"] = .string(note) }
         if let reason = record.quarantineReason { metadata["quarantine"] = .string(reason) }
+        if let user = record.authenticatedUser { metadata["auth_user"] = .string(user) }
         logger.info("decision", metadata: metadata)
     }
 

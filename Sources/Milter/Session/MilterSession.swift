@@ -38,13 +38,19 @@ public struct DecisionLogLine: Sendable, Equatable {
     /// Set when heed did not scan: "size", "timeout", "unparseable: …".
     public var note: String?
     public var quarantineReason: String?
+    /// The client's SASL login (`{auth_authen}` at MAIL), nil when it did not authenticate.
+    /// An administrator tracing a held announcement needs the login that sent it, since the
+    /// From header can say anything; Postfix logs the same login as sasl_username, so the log
+    /// exposes nothing new. Sanitised: the client chose it, and no control character may reach
+    /// the log (a newline would forge a log line).
+    public var authenticatedUser: String?
 }
 
 /// The milter conversation of one connection, without I/O (the NIOSOCKS / Hummingbird shape):
 /// the channel handler feeds it commands and performs the action it returns.
 ///
-/// Per-message state — sender, recipients, message macros, buffered bytes, mode — is reset by
-/// MAIL, ABORT, QUIT_NC and after the end-of-message replies; per-connection state (negotiated
+/// Per-message state — sender, login, recipients, message macros, buffered bytes, mode — is reset
+/// by MAIL, ABORT, QUIT_NC and after the end-of-message replies; per-connection state (negotiated
 /// options, connect and helo macros) lives until the connection closes (QUIT_NC keeps only the
 /// negotiated options, for the next SMTP session on the same connection).
 public struct MilterSession {
@@ -126,6 +132,10 @@ public struct MilterSession {
     private var connectionMacros: [String: String] = [:]
     private var messageMacros: [String: String] = [:]
     public private(set) var sender: String = ""
+    /// The client's SASL login, from the `{auth_authen}` macro that came with this message's
+    /// MAIL (Postfix sends it there when the client authenticated, and heed asks for it only
+    /// there); nil without one. Kept apart from the macros so that no later frame changes it.
+    public private(set) var authenticatedUser: String?
     public private(set) var recipients: [String] = []
     /// Decided at DATA (or at the first content event if the MTA sends no DATA).
     public private(set) var mode: Mode?
@@ -211,6 +221,7 @@ public struct MilterSession {
             resetMessage()
             messageMacros = pending
             sender = address
+            authenticatedUser = messageMacros["{auth_authen}"].flatMap { $0.isEmpty ? nil : $0 }
             phase = .inMessage
             return ack(.noReplyMail)
         case .recipient(let address, _):
@@ -280,7 +291,7 @@ public struct MilterSession {
             }
             phase = .evaluating
             let request = ScanRequest(
-                queueID: queueID, sender: sender, authenticatedUser: macro("{auth_authen}"),
+                queueID: queueID, sender: sender, authenticatedUser: authenticatedUser,
                 recipients: recipients, mode: mode, bytes: buffer)
             return .evaluate(request)
         case .optionNegotiation, .macro, .quit, .abort:
@@ -381,6 +392,13 @@ public struct MilterSession {
 
     private mutating func store(_ macros: [Macro], for event: UInt8) {
         let isConnectionLevel = event == MilterCommandCode.connect.rawValue || event == MilterCommandCode.helo.rawValue
+        if event == MilterCommandCode.mail.rawValue && phase != .evaluating {
+            // The MAIL frame opens a new transaction's macros. Without an ABORT before it (after a
+            // passthrough accepted at DATA, say) the last message's macros would still be here, and
+            // an unauthenticated message would inherit the previous sender's login. While heed is
+            // still answering a message, its macros stay: MAIL then is a protocol error anyway.
+            messageMacros = [:]
+        }
         for macro in macros {
             if isConnectionLevel {
                 connectionMacros[macro.name] = macro.value
@@ -410,6 +428,7 @@ public struct MilterSession {
     private mutating func resetMessage() {
         messageMacros = [:]
         sender = ""
+        authenticatedUser = nil
         recipients = []
         mode = nil
         buffer = ByteBuffer()
@@ -424,6 +443,8 @@ public struct MilterSession {
     }
 
     private func record(verdict: String) -> DecisionLogLine {
-        DecisionLogLine(queueID: queueID, mode: mode ?? .passthrough, verdict: verdict, categories: [], note: nil, quarantineReason: nil)
+        let user = authenticatedUser.map { HeaderText.sanitized($0, limit: 256) }
+        return DecisionLogLine(queueID: queueID, mode: mode ?? .passthrough, verdict: verdict, categories: [], note: nil,
+                               quarantineReason: nil, authenticatedUser: user?.isEmpty == false ? user : nil)
     }
 }
