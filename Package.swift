@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "Milter", "Guidelines", "MIME", "Config", "Store", "Replies", "Topics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]),
         // The weekly digest: the store's figures for a period, rendered with Templates/digest.
         .target(
@@ -150,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "ObservabilityTests",
             dependencies: [
-                "Observability", "Milter", "Replies", "Store",
+                "Observability", "Milter", "Replies", "Store", "Serving",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

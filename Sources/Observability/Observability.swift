@@ -3,8 +3,8 @@ import Metrics
 import NIOConcurrencyHelpers
 import Prometheus
 
-// heed's metrics. The milter and the replies record them through the swift-metrics facade
-// (`MilterMetrics` in Sources/Milter, `ReplyMetrics` in Sources/Replies), so they are no-ops
+// heed's metrics. The milter, the replies and the serving records report them through the
+// swift-metrics facade (`MilterMetrics` in Sources/Milter, `ReplyMetrics` in Sources/Replies), so they are no-ops
 // until `Observability.start` bootstraps the Prometheus backend: tests and `heed check` never do.
 //
 //   heed_messages_total{mode,verdict}   counter: one per milter decision; mode is query,
@@ -19,6 +19,10 @@ import Prometheus
 //                                       duplicate, null-sender, auto-submitted, ...) or failed
 //                                       (given up); reason is only on suppressed
 //   heed_outbox_depth                   gauge: replies waiting for delivery, after each outbox pass
+//   heed_connections                    gauge: open milter connections
+//   heed_records_dropped_total          counter: decision and announcement records the store
+//                                       refused (`RecordWriter` in Sources/Serving); the
+//                                       messages were handled, the digest misses them
 //
 // The families have TYPE lines and no HELP: the facade registers every series with an empty help
 // text, and the registry refuses two help texts for one name.

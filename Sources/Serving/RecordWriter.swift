@@ -1,3 +1,4 @@
+import CoreMetrics
 import Dispatch
 import Foundation
 import Logging
@@ -16,8 +17,9 @@ import Store
 ///   of the milter's pool, never an event loop) until the writer has made room, which is what
 ///   a synchronous write cost before. Nothing is dropped to make room.
 /// - **Failures lose records, never mail.** A batch the store refuses (disk full, a lock held
-///   past the busy timeout) is logged with its size and dropped; the messages were decided all
-///   the same, and the writer goes on with the next batch.
+///   past the busy timeout) is logged with its size, counted in `heed_records_dropped_total`,
+///   and dropped; the messages were decided all the same, and the writer goes on with the next
+///   batch.
 /// - **`flush()`** returns once everything submitted before it is written (or dropped after a
 ///   logged failure): for shutdown, and for readers in the same process that need the records.
 public final class RecordWriter: @unchecked Sendable {
@@ -26,6 +28,9 @@ public final class RecordWriter: @unchecked Sendable {
     private let store: any HeedStore
     private let logger: Logger
     private let queue = DispatchQueue(label: "heed.records")
+    /// Made once, with the metrics backend of whoever creates the writer (the drain runs on a
+    /// queue of its own, where a task-local test backend would not be seen).
+    private let dropped = Counter(label: "heed_records_dropped_total")
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -113,6 +118,7 @@ public final class RecordWriter: @unchecked Sendable {
                     "error": "\(error)",
                 ])
             }
+            if failed { dropped.increment(by: batch.count) }
             condition.lock()
             settled += batch.count
             if failed { failedBatches += 1 }

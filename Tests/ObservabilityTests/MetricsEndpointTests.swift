@@ -4,6 +4,7 @@ import Milter
 import Observability
 import Prometheus
 import Replies
+import Serving
 import Store
 import Testing
 
@@ -217,5 +218,29 @@ struct MetricsEndpointTests {
         let endpoint = try start()
         endpoint.shutdown()
         endpoint.shutdown()
+    }
+}
+
+extension MetricsEndpointTests {
+    @Test func recordsTheStoreRefusesAreCounted() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("heed-metrics-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore(path: directory + "/heed.sqlite")
+        let registry = PrometheusCollectorRegistry()
+        // The writer takes its counter from the backend bound when it is made.
+        let writer = withMetricsFactory(Observability.makeFactory(registry: registry)) {
+            RecordWriter(store: store, logger: quietLogger)
+        }
+        try store.close()
+        for index in 0..<3 {
+            writer.submit(DecisionRecord(
+                time: Date(), list: "users-announce@cern.ch", mode: "announcement", verdict: "accept", sender: nil,
+                queueID: "4DROP\(index)"))
+        }
+        writer.flush()
+        let endpoint = try start(registry)
+        defer { endpoint.shutdown() }
+        let response = try await exchange(port: port(endpoint), "GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(response.lines.contains("heed_records_dropped_total 3"))
     }
 }
