@@ -73,6 +73,21 @@ enum ByteSearch {
         return packed
     }
 
+    /// `packShort` of `buf[start..<start + count]` (`count` at most eight): one unaligned load,
+    /// the bytes past `count` masked off, when `buf` has eight bytes from `start`; else byte by
+    /// byte. The hot paths pack every word they read, most of them shorter than eight bytes.
+    @inline(__always)
+    static func packShort(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
+        guard count > 0 else { return 0 }
+        if start >= 0, start + 8 <= buf.count, let base = buf.baseAddress {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return count >= 8 ? word : word & ((1 << UInt64(8 * count)) - 1)
+        }
+        var packed: UInt64 = 0
+        for k in 0..<count { packed |= UInt64(buf[start + k]) << (8 * UInt64(k)) }
+        return packed
+    }
+
     /// Up to eight bytes as one integer, the first byte lowest; 0 for an empty or longer word.
     @inline(__always)
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -236,17 +236,22 @@ struct PhraseError: Error, Sendable {
 }
 
 /// A compiled set of patterns.
-struct PhraseSet: Sendable {
-    private(set) var patterns: [PhrasePattern] = []
+///
+/// A class, so that the rules, signals and context entries that hold a set share it: matching
+/// reads them for every text, and copying a struct of this many arrays cost a retain and a
+/// release per array each time. Immutable: `Builder` compiles the patterns, the set keeps the
+/// result.
+final class PhraseSet: Sendable {
+    let patterns: [PhrasePattern]
     /// The patterns' elements as plain values, end to end: matching reads these, so that it
     /// copies nothing that needs a retain (an element's Set or String would).
-    private var steps: [Step] = []
+    private let steps: [Step]
     /// Where each pattern's steps start in `steps`; one more element than there are patterns.
-    private var patternStarts: [Int32] = [0]
+    private let patternStarts: [Int32]
     /// The word numbers of `.words` steps, each step's sorted.
-    private var stepWords: [Int32] = []
-    private var prefixLists: [[String]] = []
-    private var exacts: [[UInt8]] = []
+    private let stepWords: [Int32]
+    private let prefixLists: [[String]]
+    private let exacts: [[UInt8]]
 
     /// One element of a compiled pattern.
     struct Step: Sendable {
@@ -262,94 +267,142 @@ struct PhraseSet: Sendable {
     }
     /// Patterns whose first element is a plain word, by that word's number (an array read per
     /// token, no hashing): the index into `firstLists`, or -1.
-    private var firstTable: [Int32] = []
-    private var firstLists: [[Int]] = []
+    private let firstTable: [Int32]
+    private let firstLists: [[Int]]
     /// Words of which at least one must occur in a text for any pattern to match there: each
     /// pattern's least common anchor. A set none of whose quick words occur is skipped at once.
-    private var quickWords: [Int32] = []
+    private let quickWords: [Int32]
     /// A pattern has no word anchor (a class or a prefix first): no quick rejection possible.
-    private var hasUnanchored = false
-    private var quickSeen: Set<Int32> = []
+    private let hasUnanchored: Bool
     /// Patterns that start with anything else (prefix, class, exact spelling).
-    private var generic: [Int] = []
+    private let generic: [Int]
     /// For each pattern, the words it may be found by in a text's index: each element of its
     /// fixed start (before any gap) that is a word (or an exact spelling), with its distance from
-    /// the start. Matching picks, per text, the element whose words are rarest there.
-    private var anchors: [[Anchor]] = []
+    /// the start. Matching picks, per text, the element whose words are rarest there. Stored flat
+    /// (pattern `p`'s anchors are `anchors[anchorStarts[p]..<anchorStarts[p + 1]]`, an anchor's
+    /// words `anchorWords[anchor.words]`): matching reads every pattern's anchors for every text,
+    /// and nested arrays would cost a pointer chase (and a retain) each.
+    private let anchors: [Anchor]
+    private let anchorStarts: [Int32]
+    private let anchorWords: [Int32]
 
     struct Anchor: Sendable {
         let offset: Int
-        let words: [Int32]
+        let words: Range<Int>
     }
 
     var isEmpty: Bool { patterns.isEmpty }
 
-    init() {}
+    /// The empty set.
+    convenience init() { self.init(Builder()) }
 
     /// Compiles `sources`; `lists` holds the named lists for `{name}`; every word gets its number
     /// in `lexicon` (the rule book's, which texts are then read with).
-    init(_ sources: [String], lists: [String: [String]], lexicon: Lexicon) throws(PhraseError) {
+    convenience init(_ sources: [String], lists: [String: [String]], lexicon: Lexicon) throws(PhraseError) {
+        var builder = Builder()
         for source in sources {
             for expanded in try Self.expand(source, lists: lists) {
-                add(PhrasePattern(elements: expanded, source: source), lexicon: lexicon)
+                builder.add(PhrasePattern(elements: expanded, source: source), lexicon: lexicon)
             }
         }
+        self.init(builder)
     }
 
-    private mutating func add(_ pattern: PhrasePattern, lexicon: Lexicon) {
-        var elements = pattern.elements
-        for i in elements.indices {
-            if case .words(let set) = elements[i].kind { elements[i].ids = set.map(lexicon.add).sorted() }
-        }
-        let index = patterns.count
-        patterns.append(PhrasePattern(elements: elements, source: pattern.source))
-        for element in elements {
-            switch element.kind {
-            case .words:
-                steps.append(Step(kind: .words, colonAfter: element.colonAfter, a: Int32(stepWords.count), b: Int32(element.ids.count)))
-                stepWords.append(contentsOf: element.ids)
-            case .prefixes(let list):
-                steps.append(Step(kind: .prefixes, colonAfter: element.colonAfter, a: Int32(prefixLists.count), b: 0))
-                prefixLists.append(list)
-            case .exact(let spelling):
-                steps.append(Step(kind: .exact, colonAfter: element.colonAfter, a: Int32(exacts.count), b: 0))
-                exacts.append(Array(spelling.utf8))
-            case .tokenClass(let cls):
-                let number = TokenClass.byIndex.firstIndex(of: cls) ?? 0
-                steps.append(Step(kind: .tokenClass, colonAfter: element.colonAfter, a: Int32(number), b: 0))
-            case .gap(let width):
-                steps.append(Step(kind: .gap, colonAfter: element.colonAfter, a: Int32(width), b: 0))
+    private init(_ built: Builder) {
+        patterns = built.patterns
+        steps = built.steps
+        patternStarts = built.patternStarts
+        stepWords = built.stepWords
+        prefixLists = built.prefixLists
+        exacts = built.exacts
+        firstTable = built.firstTable
+        firstLists = built.firstLists
+        quickWords = built.quickWords
+        hasUnanchored = built.hasUnanchored
+        generic = built.generic
+        anchors = built.anchors
+        anchorStarts = built.anchorStarts
+        anchorWords = built.anchorWords
+    }
+
+    /// The set's tables while patterns are added, as `PhraseSet` documents them.
+    private struct Builder {
+        var patterns: [PhrasePattern] = []
+        var steps: [Step] = []
+        var patternStarts: [Int32] = [0]
+        var stepWords: [Int32] = []
+        var prefixLists: [[String]] = []
+        var exacts: [[UInt8]] = []
+        var firstTable: [Int32] = []
+        var firstLists: [[Int]] = []
+        var quickWords: [Int32] = []
+        var hasUnanchored = false
+        /// The words already in `quickWords`.
+        var quickSeen: Set<Int32> = []
+        var generic: [Int] = []
+        var anchors: [Anchor] = []
+        var anchorStarts: [Int32] = [0]
+        var anchorWords: [Int32] = []
+
+        mutating func add(_ pattern: PhrasePattern, lexicon: Lexicon) {
+            var elements = pattern.elements
+            for i in elements.indices {
+                if case .words(let set) = elements[i].kind { elements[i].ids = set.map(lexicon.add).sorted() }
             }
-        }
-        patternStarts.append(Int32(steps.count))
-        var own: [Anchor] = []
-        for (offset, element) in elements.enumerated() {
-            if case .gap = element.kind { break }
-            switch element.kind {
-            case .words: own.append(Anchor(offset: offset, words: element.ids))
-            case .exact(let spelling): own.append(Anchor(offset: offset, words: PhraseSet.foldedWords(spelling).prefix(1).map(lexicon.add)))
-            default: continue
-            }
-        }
-        anchors.append(own)
-        if let anchor = own.min(by: { Self.commonness($0.words, lexicon) < Self.commonness($1.words, lexicon) }) {
-            for word in anchor.words where quickSeen.insert(word).inserted { quickWords.append(word) }
-        } else {
-            hasUnanchored = true
-        }
-        guard let first = elements.first else { return }
-        if case .words = first.kind {
-            for word in first.ids {
-                let w = Int(word)
-                if w >= firstTable.count { firstTable.append(contentsOf: repeatElement(-1, count: w + 1 - firstTable.count)) }
-                if firstTable[w] < 0 {
-                    firstTable[w] = Int32(firstLists.count)
-                    firstLists.append([])
+            let index = patterns.count
+            patterns.append(PhrasePattern(elements: elements, source: pattern.source))
+            for element in elements {
+                switch element.kind {
+                case .words:
+                    steps.append(Step(kind: .words, colonAfter: element.colonAfter, a: Int32(stepWords.count), b: Int32(element.ids.count)))
+                    stepWords.append(contentsOf: element.ids)
+                case .prefixes(let list):
+                    steps.append(Step(kind: .prefixes, colonAfter: element.colonAfter, a: Int32(prefixLists.count), b: 0))
+                    prefixLists.append(list)
+                case .exact(let spelling):
+                    steps.append(Step(kind: .exact, colonAfter: element.colonAfter, a: Int32(exacts.count), b: 0))
+                    exacts.append(Array(spelling.utf8))
+                case .tokenClass(let cls):
+                    let number = TokenClass.byIndex.firstIndex(of: cls) ?? 0
+                    steps.append(Step(kind: .tokenClass, colonAfter: element.colonAfter, a: Int32(number), b: 0))
+                case .gap(let width):
+                    steps.append(Step(kind: .gap, colonAfter: element.colonAfter, a: Int32(width), b: 0))
                 }
-                firstLists[Int(firstTable[w])].append(index)
             }
-        } else {
-            generic.append(index)
+            patternStarts.append(Int32(steps.count))
+            var own: [(offset: Int, words: [Int32])] = []
+            for (offset, element) in elements.enumerated() {
+                if case .gap = element.kind { break }
+                switch element.kind {
+                case .words: own.append((offset, element.ids))
+                case .exact(let spelling): own.append((offset, PhraseSet.foldedWords(spelling).prefix(1).map(lexicon.add)))
+                default: continue
+                }
+            }
+            for anchor in own {
+                anchors.append(Anchor(offset: anchor.offset, words: anchorWords.count..<(anchorWords.count + anchor.words.count)))
+                anchorWords.append(contentsOf: anchor.words)
+            }
+            anchorStarts.append(Int32(anchors.count))
+            if let anchor = own.min(by: { PhraseSet.commonness($0.words, lexicon) < PhraseSet.commonness($1.words, lexicon) }) {
+                for word in anchor.words where quickSeen.insert(word).inserted { quickWords.append(word) }
+            } else {
+                hasUnanchored = true
+            }
+            guard let first = elements.first else { return }
+            if case .words = first.kind {
+                for word in first.ids {
+                    let w = Int(word)
+                    if w >= firstTable.count { firstTable.append(contentsOf: repeatElement(-1, count: w + 1 - firstTable.count)) }
+                    if firstTable[w] < 0 {
+                        firstTable[w] = Int32(firstLists.count)
+                        firstLists.append([])
+                    }
+                    firstLists[Int(firstTable[w])].append(index)
+                }
+            } else {
+                generic.append(index)
+            }
         }
     }
 
@@ -420,19 +473,22 @@ struct PhraseSet: Sendable {
         let index = layout.index
         let tokens = layout.tokens
         var streams: [Stream] = []
-        for (p, own) in anchors.enumerated() {
+        for p in 0..<patterns.count {
             // The anchor whose words occur least in this text; a pattern with an absent anchor word
             // set cannot match at all.
             var best: (anchor: Anchor, count: Int)?
-            for anchor in own {
-                let count = anchor.words.reduce(0) { $0 + index.count($1) }
+            for a in Int(anchorStarts[p])..<Int(anchorStarts[p + 1]) {
+                let anchor = anchors[a]
+                var count = 0
+                // The presence bit first: most anchor words are absent from most texts.
+                for k in anchor.words where index.contains(anchorWords[k]) { count += index.count(anchorWords[k]) }
                 if count < best?.count ?? Int.max { best = (anchor, count) }
                 if count == 0 { break }
             }
             if let best {
                 guard best.count > 0, wordStepsOccur(p, index) else { continue }
                 let shifted = (range.lowerBound + best.anchor.offset)..<(range.upperBound + best.anchor.offset)
-                for word in best.anchor.words {
+                for word in anchorWords[best.anchor.words] {
                     guard let list = index.list(word) else { continue }
                     let slice = Self.slice(list, shifted)
                     if !slice.isEmpty { streams.append(Stream(pattern: p, offset: best.anchor.offset, positions: slice, next: slice.startIndex)) }
@@ -771,19 +827,21 @@ struct PhraseSet: Sendable {
     }
 
     /// The words of `text` as the tokenizer would give them, folded.
+    /// It runs for every message (the sender's name), so a word's folded bytes are gathered and
+    /// made a String once, at its end.
     static func foldedWords(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         for s in text.unicodeScalars {
             if Fold.isWordScalar(s) {
                 Fold.scalar(s, into: &current)
             } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-                if Fold.symbolTokens.contains(s.value) { words.append(String(Character(s))) }
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                if Fold.isSymbolToken(s.value) { words.append(String(Character(s))) }
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 }

@@ -749,29 +749,31 @@ struct WordIndex: Sendable {
 
     init(_ tokens: [Token], words: Int) {
         var numbers: [Int32] = [], mixed: [Int32] = [], caps: [Int32] = [], names: [Int32] = []
-        var known = 0
-        for (i, token) in tokens.enumerated() {
-            let position = Int32(truncatingIfNeeded: i)
-            if token.word >= 0, Int(token.word) < words { known += 1 }
-            let flags = token.flags
-            if flags.contains(.number) { numbers.append(position) }
-            if flags.contains(.mixed) { mixed.append(position) }
-            if flags.contains(.allCaps) { caps.append(position) }
-            if flags.contains(.capitalized) && !flags.contains(.allCaps) { names.append(position) }
+        var present = [UInt64](repeating: 0, count: words / 64 + 1)
+        // One pass over the tokens: each known word's number and position in one key, in text
+        // order (sorting the keys groups positions by word, still in order).
+        var keys: [UInt64] = []
+        keys.reserveCapacity(tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            present.withUnsafeMutableBufferPointer { present in
+                for i in 0..<tokens.count {
+                    let token = tokens[i]
+                    let position = Int32(truncatingIfNeeded: i)
+                    let flags = token.flags
+                    if flags.contains(.number) { numbers.append(position) }
+                    if flags.contains(.mixed) { mixed.append(position) }
+                    if flags.contains(.allCaps) { caps.append(position) }
+                    if flags.contains(.capitalized) && !flags.contains(.allCaps) { names.append(position) }
+                    let word = token.word
+                    guard word >= 0, Int(word) < words else { continue }
+                    present[Int(word) >> 6] |= 1 << UInt64(word & 63)
+                    keys.append(UInt64(UInt32(word)) << 32 | UInt64(UInt32(i)))
+                }
+            }
         }
         classes = Classes(numbers: numbers, mixed: mixed, caps: caps, names: names)
-        var present = [UInt64](repeating: 0, count: words / 64 + 1)
-        for token in tokens where token.word >= 0 && Int(token.word) < words {
-            present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
-        }
         self.present = present
-        if known * 8 < words {
-            // Word number and position in one key: sorting the keys groups positions by word, in order.
-            var keys: [UInt64] = []
-            keys.reserveCapacity(known)
-            for (i, token) in tokens.enumerated() where token.word >= 0 && Int(token.word) < words {
-                keys.append(UInt64(UInt32(token.word)) << 32 | UInt64(UInt32(i)))
-            }
+        if keys.count * 8 < words {
             keys.sort()
             var distinct: [Int32] = [], starts: [Int32] = [], positions: [Int32] = []
             positions.reserveCapacity(keys.count)
@@ -790,14 +792,20 @@ struct WordIndex: Sendable {
             return
         }
         var counts = [Int32](repeating: 0, count: words + 1)
-        for token in tokens where token.word >= 0 && Int(token.word) < words { counts[Int(token.word) + 1] += 1 }
-        for w in 0..<words { counts[w + 1] += counts[w] }
+        var positions = [Int32](repeating: 0, count: keys.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for key in keys { counts[Int(key >> 32) + 1] += 1 }
+            for w in 0..<words { counts[w + 1] += counts[w] }
+        }
         var next = counts
-        var positions = [Int32](repeating: 0, count: Int(counts[words]))
-        for (i, token) in tokens.enumerated() where token.word >= 0 && Int(token.word) < words {
-            let w = Int(token.word)
-            positions[Int(next[w])] = Int32(truncatingIfNeeded: i)
-            next[w] += 1
+        next.withUnsafeMutableBufferPointer { next in
+            positions.withUnsafeMutableBufferPointer { positions in
+                for key in keys {
+                    let w = Int(key >> 32)
+                    positions[Int(next[w])] = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+                    next[w] += 1
+                }
+            }
         }
         self.words = nil
         starts = counts

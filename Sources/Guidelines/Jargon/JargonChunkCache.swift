@@ -40,9 +40,13 @@ struct JargonChunkCache<Value> {
         let tail: UInt64
         let hash: UInt64
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        /// The key `buf[range]`; the rest of `buf` may be read (never used) to load the key's
+        /// bytes eight at a time.
+        @inline(__always)
+        init(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            let bytes = UnsafeBufferPointer(rebasing: buf[range])
             self.bytes = bytes
-            (head, tail) = JargonWordTable.heads(bytes)
+            (head, tail) = JargonWordTable.heads(buf, range)
             if bytes.count <= 16 {
                 var h = (ByteSearch.hashSeed ^ UInt64(bytes.count) ^ head) &* ByteSearch.hashMultiplier
                 h = (h ^ (h >> 29) ^ tail) &* ByteSearch.hashMultiplier
@@ -53,6 +57,9 @@ struct JargonChunkCache<Value> {
         }
     }
 
+    /// Inlined: a call returned the value through memory, and the scanner waited on it for
+    /// every chunk of the text.
+    @inline(__always)
     func find(_ key: Key) -> Value? {
         let (head, tail, hash) = (key.head, key.tail, key.hash)
         let key = key.bytes

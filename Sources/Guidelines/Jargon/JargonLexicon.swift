@@ -27,7 +27,10 @@ struct JargonLexicon: Sendable {
     /// `closingsAreASCII` is false (a sign-off equivalent to ASCII text, see `JargonWordTable`).
     let asciiClosings: [[UInt8]]
     let closingsAreASCII: Bool
-    /// The ASCII words of the lists above, in one table (see `JargonWordTable`).
+    /// Each sign-off's leading ASCII bytes (all of an ASCII one), for the scanner's quick test
+    /// of lines that are not ASCII.
+    let closingASCIIHeads: [[UInt8]]
+    /// The ASCII and Latin words of the lists above, in one table (see `JargonWordTable`).
     let fast: JargonWordTable
 
     init(_ resources: JargonResources) {
@@ -73,6 +76,7 @@ struct JargonLexicon: Sendable {
         self.plain = plain
         self.closings = closings
         asciiClosings = closings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+        closingASCIIHeads = closings.map { Array($0.utf8.prefix { $0 < 0x80 }) }
         closingsAreASCII = closings.allSatisfy { closing in
             closing.utf8.allSatisfy { $0 < 0x80 } || JargonWordTable.asciiForm(closing) == nil
         }
@@ -80,7 +84,8 @@ struct JargonLexicon: Sendable {
                                departments: departments)
     }
 
-    // Look-ups: an ASCII word in `fast`, any other in the dictionaries.
+    // Look-ups: a word `fast` answers for (ASCII, or Latin letters only) there, any other in
+    // the dictionaries.
 
     /// What the scanner asks about a lower-case word, in one look-up.
     struct WordFacts {
@@ -93,12 +98,17 @@ struct JargonLexicon: Sendable {
     }
 
     func facts(_ word: String) -> WordFacts {
-        if let found = fast.lookup(word) {
-            guard let entry = found else { return WordFacts() }
-            return WordFacts(slang: entry.flags.contains(.slang), term: entry.term >= 0 ? fast.wordings[Int(entry.term)] : nil,
-                             zipf: entry.zipf, phraseStart: entry.flags.contains(.phraseStart))
-        }
+        if let found = fast.lookup(word) { return facts(found) }
         return WordFacts(slang: slang.contains(word), term: terms[word], zipf: exactZipf(word), phraseStart: phraseStarts.contains(word))
+    }
+
+    /// `facts` of an ASCII word given as bytes: the same answer, without making a String.
+    func facts(ascii word: UnsafeBufferPointer<UInt8>) -> WordFacts { facts(fast.entry(word)) }
+
+    private func facts(_ entry: JargonWordTable.Entry?) -> WordFacts {
+        guard let entry else { return WordFacts() }
+        return WordFacts(slang: entry.flags.contains(.slang), term: entry.term >= 0 ? fast.wordings[Int(entry.term)] : nil,
+                         zipf: entry.zipf, phraseStart: entry.flags.contains(.phraseStart))
     }
 
     func isSlang(_ word: String) -> Bool {

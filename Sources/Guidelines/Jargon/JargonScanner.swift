@@ -85,7 +85,7 @@ struct JargonScanner {
         var compoundSlang: ItemID?
         var compoundTerm: ItemID?
         /// The lower-case word offered to multi-word term matching (single-part words only), as
-        /// an index into the scanner's `phraseWords`; -1 for none.
+        /// an index into the scanner's phrase words (`phraseWord(_:)`); -1 for none.
         var phraseWord: Int32 = -1
         /// Whether some multi-word term starts with `phraseWord`.
         var phraseStart = false
@@ -114,7 +114,11 @@ struct JargonScanner {
     private var marks: [Punctuation] = []
     private var groups: [GroupInfo] = []
     private var parts: [PartInfo] = []
-    private var phraseWords: [String] = []
+    /// The lower-case words offered to multi-word term matching, end to end as UTF-8: word `i`
+    /// ends at `phraseEnds[i]` and starts where word `i - 1` ends. Bytes rather than Strings:
+    /// most such words never start a term, so no String is made for them.
+    private var phraseBytes: [UInt8] = []
+    private var phraseEnds: [Int32] = []
     /// The parts of the group being analysed (reused).
     private var texts: [(lo: Int, hi: Int, text: String, lower: String, shape: Shape, letters: Int)] = []
 
@@ -141,7 +145,7 @@ struct JargonScanner {
     /// multi-word terms.
     private var window = Window()
 
-    /// At most two words, oldest first; words are indices into `phraseWords`.
+    /// At most two words, oldest first; words are indices of phrase words.
     struct Window {
         typealias Slot = (word: Int32, start: Int, opens: Bool)
         private(set) var count = 0
@@ -205,7 +209,8 @@ struct JargonScanner {
                 seen += 1
                 let content = UnsafeBufferPointer(rebasing: buf[s..<e])
                 let ascii = lexicon.closingsAreASCII && content.allSatisfy { $0 < 0x80 }
-                if e - s <= 80 && (ascii ? isSignOffASCII(content) : isSignOff(Self.text(buf, s..<e))) {
+                if e - s <= 80
+                    && (ascii ? isSignOffASCII(content) : mayBeSignOff(content) && isSignOff(Self.text(buf, s..<e))) {
                     // "Merci à tous !" opening a short note is not its end.
                     return Self.hasTwoLines(buf, before: start) ? start : buf.count
                 }
@@ -256,6 +261,30 @@ struct JargonScanner {
             guard closing.count < line.count else { return true }
             let next = Self.lowerASCII(line[closing.count])
             if !(next >= 0x61 && next <= 0x7A) { return true }
+        }
+        return false
+    }
+
+    /// False when `isSignOff` would surely be false: no sign-off agrees with the line on their
+    /// leading ASCII bytes (the line's in lower case), all but the last byte of the shorter run
+    /// compared, as a combining mark after that one could change its character. Only a filter,
+    /// to spare most lines the String work of `isSignOff`; true decides nothing.
+    ///
+    /// Why it is safe: `isSignOff` needs the lower-cased line to start with a sign-off.
+    /// Lower-casing maps ASCII bytes to ASCII bytes, and inside an ASCII run every byte but the
+    /// last is a character of its own (a line holds no CR LF); two such characters are equal
+    /// only when their bytes are, so each compared byte of the line must be the sign-off's.
+    private func mayBeSignOff(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        while run < line.count, line[run] < 0x80 { run += 1 }
+        for head in lexicon.closingASCIIHeads {
+            let compared = min(run, head.count) - 1
+            var agrees = true
+            for k in 0..<max(0, compared) where Self.lowerASCII(line[k]) != head[k] {
+                agrees = false
+                break
+            }
+            if agrees { return true }
         }
         return false
     }
@@ -352,15 +381,14 @@ struct JargonScanner {
 
     private mutating func chunk(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         guard end - start <= Self.maxChunkBytes else { return otherToken() }
-        let key = UnsafeBufferPointer(rebasing: buf[start..<end])
-        let cacheKey = JargonChunkCache<ChunkInfo>.Key(key)
+        let cacheKey = JargonChunkCache<ChunkInfo>.Key(buf, start..<end)
         let info: ChunkInfo
         // What an analysis that is not kept in the cache added to the stores is dropped after use.
         var drop: (marks: Int, groups: Int, parts: Int, words: Int)?
         if let cached = cache.find(cacheKey) {
             info = cached
         } else {
-            let sizes = (marks.count, groups.count, parts.count, phraseWords.count)
+            let sizes = (marks.count, groups.count, parts.count, phraseEnds.count)
             info = analyse(buf, start, end)
             if !cache.insert(cacheKey, value: info) { drop = sizes }
         }
@@ -369,7 +397,8 @@ struct JargonScanner {
             marks.removeLast(marks.count - drop.marks)
             groups.removeLast(groups.count - drop.groups)
             parts.removeLast(parts.count - drop.parts)
-            phraseWords.removeLast(phraseWords.count - drop.words)
+            phraseEnds.removeLast(phraseEnds.count - drop.words)
+            phraseBytes.removeLast(phraseBytes.count - Int(phraseEnds.last ?? 0))
         }
     }
 
@@ -453,9 +482,18 @@ struct JargonScanner {
         var info = ChunkInfo()
         info.firstMark = Int32(marks.count)
         info.firstGroup = Int32(groups.count)
+        // The commonest chunk, ASCII letters only: no link, no punctuation around it, one group,
+        // one word. What the steps below would find, without them.
+        if let word = asciiWord(buf, chunkStart: start, start, end) {
+            groups.append(word)
+            info.groupCount = 1
+            return info
+        }
         // Addresses and links are not prose.
+        var ascii = true
         for i in start..<end {
             let b = buf[i]
+            if b >= 0x80 { ascii = false }
             if b == UInt8(ascii: "@") { info.isOther = true }
             if b == UInt8(ascii: ":"), i + 2 < end, buf[i + 1] == UInt8(ascii: "/"), buf[i + 2] == UInt8(ascii: "/") {
                 info.isOther = true
@@ -469,14 +507,20 @@ struct JargonScanner {
 
         scalars.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
-        var i = start
-        while i < end {
-            let (scalar, length) = Self.decode(buf, i, end)
-            scalars.append(scalar)
-            offsets.append(i - start)
-            i += length
+        if ascii {
+            // A scalar per byte: filled at once rather than appended one by one.
+            scalars.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<end]).lazy.map { Unicode.Scalar($0) })
+            offsets.append(contentsOf: 0...(end - start))
+        } else {
+            var i = start
+            while i < end {
+                let (scalar, length) = Self.decode(buf, i, end)
+                scalars.append(scalar)
+                offsets.append(i - start)
+                i += length
+            }
+            offsets.append(end - start)
         }
-        offsets.append(end - start)
 
         // Leading and trailing punctuation: parentheses and sentence ends matter.
         var lo = 0, hi = scalars.count
@@ -574,6 +618,7 @@ struct JargonScanner {
     /// Words joined by hyphens ("pile-up", "BE-CO", "non-EIS"): one word for readability, each
     /// part judged on its own, the whole looked up as a term. Scalars `lo..<hi` of the chunk.
     private mutating func group(_ buf: UnsafeBufferPointer<UInt8>, chunkStart: Int, _ lo: Int, _ hi: Int) -> GroupInfo {
+        if let info = asciiWord(buf, chunkStart: chunkStart, chunkStart + offsets[lo], chunkStart + offsets[hi]) { return info }
         var info = GroupInfo()
         texts.removeAll(keepingCapacity: true)
         var partStart = lo
@@ -635,12 +680,82 @@ struct JargonScanner {
             info.partCount += 1
         }
         if texts.count == 1, texts[0].shape == .lower || texts[0].shape == .title {
-            info.phraseWord = Int32(phraseWords.count)
-            phraseWords.append(texts[0].lower)
+            info.phraseWord = addPhraseWord(texts[0].lower.utf8)
             info.phraseStart = single?.phraseStart ?? lexicon.isPhraseStart(texts[0].lower)
             let part = parts[Int(info.firstPart)]
             info.plain = !info.phraseStart && info.compoundSlang == nil && info.compoundTerm == nil
                 && part.slang == nil && part.unfamiliar == nil && part.acronym == nil
+        }
+        return info
+    }
+
+    /// `group` for the commonest group, one word of ASCII letters only (no apostrophe, hyphen or
+    /// digit, so one part with nothing stripped), `buf[start..<end]` in the chunk starting at
+    /// `chunkStart`: the same analysis read from the bytes, making a String only for a word that
+    /// becomes an item. Nil for any other group (or an empty one).
+    private mutating func asciiWord(_ buf: UnsafeBufferPointer<UInt8>, chunkStart: Int, _ start: Int, _ end: Int) -> GroupInfo? {
+        guard start < end else { return nil }
+        var upper = 0, firstUpper = false
+        for i in start..<end {
+            let b = buf[i]
+            if b &- 0x61 < 26 { continue }
+            guard b &- 0x41 < 26 else { return nil }
+            upper += 1
+            if i == start { firstUpper = true }
+        }
+        let word = UnsafeBufferPointer(rebasing: buf[start..<end])
+        let letters = word.count, lowerCount = letters - upper
+        // As `makePart` decides.
+        let shape: Shape
+        if upper == 0 {
+            shape = .lower
+        } else if upper == 1 && firstUpper {
+            shape = letters == 1 ? .upper : .title
+        } else if lowerCount == 0 {
+            shape = .upper
+        } else if lowerCount == 1 && upper >= 2, buf[end - 1] == UInt8(ascii: "s") {
+            shape = .upperPlural
+        } else {
+            shape = .mixed
+        }
+        // Every byte is a letter, so setting 0x20 lower-cases it.
+        let lower = word.lazy.map { $0 | 0x20 }
+        var info = GroupInfo()
+        info.isWord = true
+        info.lo = start - chunkStart
+        info.hi = end - chunkStart
+        let values = lower.map { UInt32($0) }
+        info.syllables = language == .fr ? Syllables.french(values: values) : Syllables.english(values: values)
+        info.firstPart = Int32(parts.count)
+        var out = PartInfo(lo: start - chunkStart, hi: end - chunkStart)
+        var facts: JargonLexicon.WordFacts?
+        switch shape {
+        case .lower:
+            let known = lexicon.facts(ascii: word)
+            facts = known
+            if known.slang { out.slang = intern(.slang, Self.text(buf, start..<end)) }
+            // `unfamiliar` returns nil for a word that is no term and common enough.
+            if letters >= thresholds.minWordLetters, known.term != nil || known.zipf < rareBand {
+                out.unfamiliar = unfamiliar(Self.text(buf, start..<end), known)
+            }
+        case .upper, .upperPlural:
+            out.acronym = acronym(Self.text(buf, start..<end), plural: shape == .upperPlural)
+        case .title, .mixed:
+            break
+        }
+        parts.append(out)
+        info.partCount = 1
+        if shape == .lower || shape == .title {
+            info.phraseWord = addPhraseWord(lower)
+            if let facts {
+                info.phraseStart = facts.phraseStart
+            } else {
+                let stored = (phraseBytes.count - letters)..<phraseBytes.count
+                info.phraseStart = phraseBytes.withUnsafeBufferPointer { bytes in
+                    lexicon.fast.entry(UnsafeBufferPointer(rebasing: bytes[stored]))?.flags.contains(.phraseStart) ?? false
+                }
+            }
+            info.plain = !info.phraseStart && out.slang == nil && out.unfamiliar == nil && out.acronym == nil
         }
         return info
     }
@@ -725,13 +840,28 @@ struct JargonScanner {
         let letters = key.unicodeScalars.count
         guard letters >= 2 && letters <= 6 else { return nil }
         if key.unicodeScalars.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { return nil }
-        if key.contains("'") { return nil }
+        // The byte test first: most keys have no apostrophe, and `contains` compares Characters.
+        if key.utf8.contains(UInt8(ascii: "'")), key.contains("'") { return nil }
         if lexicon.isKnownAcronym(key) { return nil }
         if lexicon.exactZipf(key.lowercased()) >= acronymWordBand { return nil }
         return intern(.acronym, key)
     }
 
     // MARK: Phrases and parentheses
+
+    /// Stores a phrase word (its lower-case UTF-8) and returns its index.
+    private mutating func addPhraseWord(_ bytes: some Sequence<UInt8>) -> Int32 {
+        phraseBytes.append(contentsOf: bytes)
+        phraseEnds.append(Int32(truncatingIfNeeded: phraseBytes.count))
+        return Int32(truncatingIfNeeded: phraseEnds.count - 1)
+    }
+
+    /// Phrase word `index` as a String: made only when a term may start with it.
+    private func phraseWord(_ index: Int32) -> String {
+        let i = Int(index)
+        let start = i == 0 ? 0 : Int(phraseEnds[i - 1])
+        return String(decoding: phraseBytes[start..<Int(phraseEnds[i])], as: UTF8.self)
+    }
 
     /// Multi-word terms ("hadronic calorimeter", "luminosité intégrée") over the last words.
     private mutating func phrase(_ index: Int32, opens: Bool, _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
@@ -741,9 +871,9 @@ struct JargonScanner {
             window.append((index, start, opens))
             return
         }
-        let word = phraseWords[Int(index)]
+        let word = phraseWord(index)
         if window.count == 2, window[0].opens {
-            let first = phraseWords[Int(window[0].word)], second = phraseWords[Int(window[1].word)]
+            let first = phraseWord(window[0].word), second = phraseWord(window[1].word)
             let key = first + " " + second + " " + word
             if let wording = lexicon.term(key) {
                 matched(key, [first, second, word], wording, buf, window[0].start..<end)
@@ -751,7 +881,7 @@ struct JargonScanner {
             }
         }
         if let previous = window.last, previous.opens {
-            let first = phraseWords[Int(previous.word)]
+            let first = phraseWord(previous.word)
             let key = first + " " + word
             if let wording = lexicon.term(key) {
                 matched(key, [first, word], wording, buf, previous.start..<end)

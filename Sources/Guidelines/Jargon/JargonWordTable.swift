@@ -1,14 +1,21 @@
-/// Everything the scanner asks about an ASCII word, in one open-addressing table keyed by the
-/// word's bytes: its Zipf value (the higher of both languages), whether it is slang, a term, the
-/// first word of a multi-word term, a known acronym or a department.
+/// Everything the scanner asks about a word written in Latin letters, in one open-addressing
+/// table keyed by the word's bytes: its Zipf value (the higher of both languages), whether it is
+/// slang, a term, the first word of a multi-word term, a known acronym or a department.
 ///
 /// The scanner looks up each new word in five or six lists; as `Dictionary<String, _>` look-ups
 /// each would hash the String with SipHash. Here one hash of the bytes answers all of them.
-/// Only ASCII words are kept: the lists' other keys stay in their dictionaries, which also
-/// compare by canonical equivalence. An ASCII text is canonically equivalent to no other text
-/// but itself and the few that differ only by a singleton that decomposes to ASCII (the Kelvin
-/// sign, the Greek question mark, the Greek varia); keys with those are entered under their
-/// ASCII form, so a look-up here answers what the dictionaries would.
+/// The dictionaries compare by canonical equivalence, so the table keeps only words for which
+/// byte equality is the same thing:
+/// - ASCII words. An ASCII text is canonically equivalent to no other text but itself and the
+///   few that differ only by a singleton that decomposes to ASCII (the Kelvin sign, the Greek
+///   question mark, the Greek varia); keys with those are entered under their ASCII form.
+/// - Words whose scalars are all below U+0300 (Latin-1 and Latin Extended): such a text is in
+///   NFC, and two NFC texts are equivalent only when their bytes are equal. This holds as long
+///   as no other key of the lists is equivalent to such a text (a key with a combining mark, or
+///   with a singleton like the Ångström sign); when one is (`latinComplete` false), non-ASCII
+///   words are left to the dictionaries, as all of them were before.
+/// The lists' other keys stay in their dictionaries only, so a look-up here answers what the
+/// dictionaries would.
 struct JargonWordTable: Sendable {
     struct Entry: Sendable {
         /// Zipf × 10, the higher of both languages; 0 when in neither list.
@@ -42,14 +49,22 @@ struct JargonWordTable: Sendable {
     private var slots: [Slot] = []
     private var keyBytes: [UInt8] = []
     private(set) var wordings: [String] = []
+    /// Whether every key equivalent to a text below U+0300 is in the table, so that such words
+    /// may be looked up here (see above).
+    private(set) var latinComplete = true
 
     init(zipf: [[String: UInt8]], slang: Set<String>, terms: [String: String], phraseStarts: Set<String>,
          knownAcronyms: Set<String>, departments: Set<String>) {
         var index: [String: Int] = [:]
         var keys: [String] = []
         var entries: [Entry] = []
+        var safeScalars = Set<UInt32>()
         func entry(_ key: String, _ update: (inout Entry) -> Void) {
-            guard let ascii = Self.asciiForm(key), !ascii.isEmpty else { return }
+            guard let ascii = Self.asciiForm(key) ?? Self.latinForm(key) else {
+                if latinComplete, !Self.distinctFromLatin(key, known: &safeScalars) { latinComplete = false }
+                return
+            }
+            guard !ascii.isEmpty else { return }
             let i: Int
             if let known = index[ascii] {
                 i = known
@@ -105,6 +120,37 @@ struct JargonWordTable: Sendable {
         }
         return (load(0), load(8))
     }
+
+    /// `heads` of the key `buf[range]`, read with wide loads where `buf` allows.
+    @inline(__always)
+    static func heads(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
+        let count = range.count
+        let head = ByteSearch.packShort(buf, from: range.lowerBound, count: min(8, count))
+        let tail = count > 8 ? ByteSearch.packShort(buf, from: range.lowerBound + 8, count: min(8, count - 8)) : 0
+        return (head, tail)
+    }
+
+    /// A key written with scalars below U+0300 only (so in NFC), or nil.
+    static func latinForm(_ key: String) -> String? {
+        // Valid UTF-8 below 0xCC encodes scalars below U+0300 only.
+        key.utf8.allSatisfy({ $0 < 0xCC }) ? key : nil
+    }
+
+    /// Whether `key` (with a scalar from U+0300 on) is surely equivalent to no text below
+    /// U+0300: it has no combining mark (which could compose into a Latin letter), and none of
+    /// its scalars from U+0300 on is a singleton equivalent to one below (the Ångström sign is
+    /// Å). `known`: scalars already found harmless.
+    static func distinctFromLatin(_ key: String, known: inout Set<UInt32>) -> Bool {
+        for s in key.unicodeScalars where s.value >= 0x300 && !known.contains(s.value) {
+            guard s.properties.canonicalCombiningClass == .notReordered, !latinScalars.contains(String(s)) else { return false }
+            known.insert(s.value)
+        }
+        return true
+    }
+
+    /// Every scalar below U+0300 as a String: a Set of Strings compares by canonical
+    /// equivalence, so it holds any singleton equivalent to one of them.
+    static let latinScalars = Set((UInt32(0)..<0x300).compactMap { Unicode.Scalar($0).map { String($0) } })
 
     /// The key as the ASCII text it is canonically equivalent to, or nil when it is equivalent
     /// to none.
@@ -172,12 +218,14 @@ struct JargonWordTable: Sendable {
         return true
     }
 
-    /// The entry of `key` when it is ASCII (`.some(nil)` when no list has it); nil when it is not
-    /// ASCII and the caller must ask the dictionaries.
+    /// The entry of `key` when the table answers for it (`.some(nil)` when no list has it): an
+    /// ASCII word, or one below U+0300 when `latinComplete`. Nil when the caller must ask the
+    /// dictionaries.
     func lookup(_ key: String) -> Entry?? {
         var key = key
+        let limit: UInt8 = latinComplete ? 0xCC : 0x80
         return key.withUTF8 { bytes -> Entry?? in
-            for b in bytes where b >= 0x80 { return nil }
+            for b in bytes where b >= limit { return nil }
             return .some(entry(bytes))
         }
     }

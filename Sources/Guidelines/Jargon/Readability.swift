@@ -47,11 +47,13 @@ enum Syllables {
     /// English: groups of a, e, i, o, u (and y after the first letter); a final silent "e"
     /// ("make", but not "table"), "es" after most consonants ("makes", but not "boxes") and "ed"
     /// except after t or d ("hopped", but not "wanted") do not count. At least 1.
-    static func english(_ word: String) -> Int {
+    static func english(_ word: String) -> Int { english(values: word.unicodeScalars.lazy.map(\.value)) }
+
+    /// `english` on the word's scalar values.
+    static func english(values: some Sequence<UInt32>) -> Int {
         var groups = 0, inVowel = false, n = 0
         var last: UInt32 = 0, prev: UInt32 = 0, before: UInt32 = 0
-        for scalar in word.unicodeScalars {
-            let c = scalar.value
+        for c in values {
             let vowel = isVowel(c) || (c == y && n > 0)
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel
@@ -75,11 +77,13 @@ enum Syllables {
     /// French: groups of vowels (with accents and y), where "é" closes its group ("réunion" is
     /// ré-u-nion, "créé" cré-é); a final mute "e" or "es" after a consonant or "é" does not count
     /// ("équipe", "idées"). At least 1.
-    static func french(_ word: String) -> Int {
+    static func french(_ word: String) -> Int { french(values: word.unicodeScalars.lazy.map(\.value)) }
+
+    /// `french` on the word's scalar values.
+    static func french(values: some Sequence<UInt32>) -> Int {
         var groups = 0, inVowel = false, n = 0
         var last: UInt32 = 0, prev: UInt32 = 0, before: UInt32 = 0
-        for scalar in word.unicodeScalars {
-            let c = scalar.value
+        for c in values {
             let vowel = isVowel(c) || c == y
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel && c != eAcute
