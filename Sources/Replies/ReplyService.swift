@@ -1,7 +1,15 @@
 import Foundation
 import Logging
 import Store
+import Synchronization
 import Topics
+
+/// Where `ReplyService` records the replies it does not send, when not straight in the store:
+/// `heed serve` hands them to its batched record writer, so that a flood of repeated questions
+/// costs no transaction each. Returns at once; the record reaches the store shortly after.
+public protocol SuppressedReplyRecorder: Sendable {
+    func recordSuppressed(_ event: ReplyEvent)
+}
 
 /// What `ReplyService` decided for one message.
 public enum ReplyDecision: Sendable, Equatable {
@@ -17,6 +25,10 @@ public enum ReplyDecision: Sendable, Equatable {
 /// Synchronous and blocking (store writes): call it from a thread pool, never an event loop.
 /// Thread-safe. Delivery happens later on the `OutboxWorker`'s thread; pass the worker to have
 /// it woken at each enqueue.
+///
+/// A repeated question is settled from memory when this service queued (or read) the earlier
+/// reply: `SentReplies` remembers them, so that a sender who floods costs no store read per
+/// message. Only a hit is trusted; a miss asks the store, which stays the authority.
 public struct ReplyService: Sendable {
     public let settings: RepliesSettings
     private let store: any HeedStore
@@ -25,13 +37,21 @@ public struct ReplyService: Sendable {
     private let rules: AutoReplyRules
     private let builder: MessageBuilder
     private let worker: OutboxWorker?
+    private let recorder: (any SuppressedReplyRecorder)?
+    private let sent: SentReplies
     private let logger: Logger
 
+    /// - Parameters:
+    ///   - recorder: where suppressed replies are recorded; nil: in the store, synchronously.
+    ///   - sent: the replies remembered as sent; share one between the services of successive
+    ///     configurations (a reload) so that none forgets them.
     public init(
         settings: RepliesSettings, store: any HeedStore, pseudonymizer: SenderPseudonymizer,
-        templates: ReplyTemplates, worker: OutboxWorker? = nil,
-        logger: Logger = Logger(label: "heed.replies")
+        templates: ReplyTemplates, worker: OutboxWorker? = nil, recorder: (any SuppressedReplyRecorder)? = nil,
+        sent: SentReplies = SentReplies(), logger: Logger = Logger(label: "heed.replies")
     ) {
+        self.recorder = recorder
+        self.sent = sent
         self.settings = settings
         self.store = store
         self.pseudonymizer = pseudonymizer
@@ -74,8 +94,7 @@ public struct ReplyService: Sendable {
         let sender = message.senderAddress
         let pseudonym = pseudonymizer.pseudonym(for: sender)
         if let suppression = rules.suppression(for: message) {
-            try store.recordReply(
-                ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(suppression)))
+            try recordSuppressed(ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(suppression)))
             logger.info("reply suppressed", metadata: ["reason": "\(suppression)", "topic": "\(key)"])
             ReplyMetrics.suppressed(suppression)
             return .suppressed(suppression)
@@ -87,8 +106,13 @@ public struct ReplyService: Sendable {
         // over a list's limit): settle it before rendering and building, which cost far more
         // than a read. `enqueueReplyOnce` below checks again atomically.
         let since = now.addingTimeInterval(-period.timeInterval)
-        if try store.hasSentReply(to: pseudonym, topic: key, since: since) {
-            try store.recordReply(ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(.duplicate)))
+        var isDuplicate = sent.contains(pseudonym, key, since: since)
+        if !isDuplicate, let earlier = try store.latestSentReply(to: pseudonym, topic: key, since: since) {
+            sent.remember(pseudonym, key, at: earlier)
+            isDuplicate = true
+        }
+        if isDuplicate {
+            try recordSuppressed(ReplyEvent(time: now, sender: pseudonym, topic: key, outcome: .suppressed(.duplicate)))
             return duplicate(key)
         }
 
@@ -103,6 +127,7 @@ public struct ReplyService: Sendable {
             sender: pseudonym, topic: key, since: since, mail: mail, now: now)
         switch reservation {
         case .queued(let outboxID):
+            sent.remember(pseudonym, key, at: now)
             logger.info("reply queued", metadata: ["outbox_id": "\(outboxID)", "topic": "\(key)"])
             ReplyMetrics.queued()
             worker?.wake()
@@ -112,10 +137,55 @@ public struct ReplyService: Sendable {
         }
     }
 
+    private func recordSuppressed(_ event: ReplyEvent) throws {
+        if let recorder {
+            recorder.recordSuppressed(event)
+        } else {
+            try store.recordReply(event)
+        }
+    }
+
     /// A reply within the period went already (the store has recorded this one as suppressed).
     private func duplicate(_ key: String) -> ReplyDecision {
         logger.info("reply suppressed", metadata: ["reason": "duplicate", "topic": "\(key)"])
         ReplyMetrics.suppressed(.duplicate)
         return .suppressed(.duplicate)
+    }
+}
+
+/// Which sender was sent a reply about which topic, and when: the memory behind `ReplyService`'s
+/// duplicate check. Only the times of replies actually sent are remembered (queued by this
+/// process, or read from the store), so a hit is always a true duplicate. Holds at most
+/// `capacity` pairs and forgets them all when full (the store answers until they are learnt
+/// again).
+public final class SentReplies: Sendable {
+    private struct Key: Hashable {
+        let sender: SenderPseudonym
+        let topic: String
+    }
+
+    public let capacity: Int
+    private let times = Mutex<[Key: Date]>([:])
+
+    public init(capacity: Int = 50_000) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Whether a reply about `topic` went to `sender` at or after `since`, as far as remembered.
+    func contains(_ sender: SenderPseudonym, _ topic: String, since: Date) -> Bool {
+        times.withLock { $0[Key(sender: sender, topic: topic)].map { $0 >= since } ?? false }
+    }
+
+    /// Remembers that a reply went at `time`; the latest reply of a pair is the one that counts.
+    func remember(_ sender: SenderPseudonym, _ topic: String, at time: Date) {
+        times.withLock { times in
+            let key = Key(sender: sender, topic: topic)
+            if let known = times[key] {
+                times[key] = max(known, time)
+                return
+            }
+            if times.count >= capacity { times.removeAll() }
+            times[key] = time
+        }
     }
 }

@@ -132,13 +132,13 @@ public final class AdviceDispatcher: AdviceSink, @unchecked Sendable {
             case .query(let topic):
                 metadata["topic"] = .string(topic.rawValue)
                 outcome = try replies.adviseQuery(
-                    message: message, topic: topic, language: language, subject: request.message.subject,
+                    message: message, topic: topic, language: language, subject: request.header.subject,
                     findings: findings, now: clock())
             case .notice(let verdict):
                 metadata["verdict"] = .string(verdict.rawValue)
                 outcome = try replies.adviseSender(
                     message: message, verdict: verdict, findings: findings, language: language,
-                    subject: request.message.subject, list: listAddress(request), now: clock())
+                    subject: request.header.subject, list: listAddress(request), now: clock())
             }
             switch outcome {
             case .queued(let outboxID, _):
@@ -165,6 +165,6 @@ public final class AdviceDispatcher: AdviceSink, @unchecked Sendable {
     static func incoming(_ request: AdviceRequest) -> IncomingMessage {
         IncomingMessage(
             envelopeSender: request.sender,
-            headers: request.message.header.headers.fields.map { Replies.HeaderField(name: $0.name, value: $0.raw) })
+            headers: request.header.headers.fields.map { Replies.HeaderField(name: $0.name, value: $0.raw) })
     }
 }

@@ -2,10 +2,11 @@ import CoreMetrics
 import Dispatch
 import Foundation
 import Logging
+import Replies
 import Store
 
-/// Writes the per-message records (decisions, counted announcements) to the store off the scan
-/// path, in batches.
+/// Writes the per-message records (decisions, counted announcements, suppressed replies) to the
+/// store off the scan path, in batches.
 ///
 /// The milter hands each record over (`submit`) and goes on; one writer drains what has
 /// gathered in one transaction (`HeedStore.record(_:)`), and whatever arrives while it writes
@@ -22,7 +23,7 @@ import Store
 ///   batch.
 /// - **`flush()`** returns once everything submitted before it is written (or dropped after a
 ///   logged failure): for shutdown, and for readers in the same process that need the records.
-public final class RecordWriter: @unchecked Sendable {
+public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
     /// Records that may wait before `submit` blocks.
     public let capacity: Int
     private let store: any HeedStore
@@ -56,6 +57,11 @@ public final class RecordWriter: @unchecked Sendable {
     /// Hands a counted announcement over for writing.
     public func submit(_ announcement: AnnouncementRecord) {
         enqueue { $0.announcements.append(announcement) }
+    }
+
+    /// Hands a suppressed reply over for writing (`ReplyService`'s recorder in `heed serve`).
+    public func recordSuppressed(_ event: ReplyEvent) {
+        enqueue { $0.suppressedReplies.append(event) }
     }
 
     /// Waits until every record submitted before this call is written or, after a logged

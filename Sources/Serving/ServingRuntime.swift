@@ -21,8 +21,7 @@ public struct StartupError: Error, CustomStringConvertible {
 ///
 /// Lifecycle: `open` (before the milter listens; every broken file is reported then), `start`
 /// (the outbox worker and the retention timer), then `stop` once the milter server has stopped:
-/// the decision records still waiting are written and the advice already handed over is queued
-/// in the store first, then the worker stops after the item
+/// the advice already handed over is queued and the records still waiting are written first, then the worker stops after the item
 /// it is delivering, then the store is closed. Pending outbox mail stays in the store for the
 /// next start.
 public final class ServingRuntime: Sendable {
@@ -41,6 +40,8 @@ public final class ServingRuntime: Sendable {
     public let records: RecordWriter
     /// Overposting counts, shared by the evaluators of every configuration.
     private let counter: AnnouncementCounter
+    /// Replies remembered as sent, shared by the reply services of every configuration.
+    private let sentReplies: SentReplies
     /// The milter's advice sink.
     public let advice: AdviceDispatcher
     public let retention: Retention
@@ -94,24 +95,21 @@ public final class ServingRuntime: Sendable {
         let pseudonymizer = SenderPseudonymizer(key: key)
 
         let outbox = OutboxWorker(store: store, settings: settings, logger: Logger(label: "heed.replies.outbox"))
-        var replyLogger = Logger(label: "heed.replies")
-        // The dispatcher logs each reply's outcome with the message's queue id; the service's own
-        // info lines would say the same without it.
-        replyLogger.logLevel = .notice
+        let records = RecordWriter(store: store, logger: logger)
+        let counter = AnnouncementCounter()
+        let sentReplies = SentReplies()
         let replies = templates.map {
             ReplyService(
                 settings: settings, store: store, pseudonymizer: pseudonymizer, templates: $0, worker: outbox,
-                logger: replyLogger)
+                recorder: records, sent: sentReplies, logger: Self.replyLogger)
         }
         let queue = DispatchQueue(label: "heed.serving")
-        let records = RecordWriter(store: store, logger: logger)
-        let counter = AnnouncementCounter()
         let runtime = ServingRuntime(
             config: config, store: store, pseudonymizer: pseudonymizer, replies: replies, outbox: outbox,
             evaluator: ServingEvaluator(
                 engine: engine, store: store, writer: records, counter: counter, pseudonymizer: pseudonymizer,
                 clock: clock, logger: logger),
-            records: records, counter: counter,
+            records: records, counter: counter, sentReplies: sentReplies,
             advice: AdviceDispatcher(config: config, replies: replies, queue: queue, clock: clock, logger: logger),
             retention: Retention(store: store, days: config.store.retentionDays, queue: queue, clock: clock, logger: logger),
             logger: logger, queue: queue, clock: clock)
@@ -127,11 +125,12 @@ public final class ServingRuntime: Sendable {
     private init(
         config: HeedConfig, store: SQLiteStore, pseudonymizer: SenderPseudonymizer, replies: ReplyService?,
         outbox: OutboxWorker, evaluator: ServingEvaluator, records: RecordWriter, counter: AnnouncementCounter,
-        advice: AdviceDispatcher, retention: Retention, logger: Logger, queue: DispatchQueue,
+        sentReplies: SentReplies, advice: AdviceDispatcher, retention: Retention, logger: Logger, queue: DispatchQueue,
         clock: @escaping @Sendable () -> Date
     ) {
         self.records = records
         self.counter = counter
+        self.sentReplies = sentReplies
         self.queue = queue
         self.clock = clock
         self.config = config
@@ -169,11 +168,9 @@ public final class ServingRuntime: Sendable {
             } catch {
                 throw StartupError("replies.templates: \(error)")
             }
-            var replyLogger = Logger(label: "heed.replies")
-            replyLogger.logLevel = .notice
             replies = ReplyService(
                 settings: settings, store: store, pseudonymizer: pseudonymizer, templates: templates, worker: outbox,
-                logger: replyLogger)
+                recorder: records, sent: sentReplies, logger: Self.replyLogger)
         }
         var needRestart: [String] = []
         let old = config
@@ -205,12 +202,12 @@ public final class ServingRuntime: Sendable {
         retention.start()
     }
 
-    /// After the milter server has stopped: writes the decision records still waiting, queues
-    /// the advice already handed over, stops the retention timer and the outbox worker, closes
-    /// the store.
+    /// After the milter server has stopped: queues the advice already handed over, writes the
+    /// records still waiting (the advice's own included), stops the retention timer and the
+    /// outbox worker, closes the store.
     public func stop() {
-        records.flush()
         advice.drain()
+        records.flush()
         retention.stop()
         outbox.stop()
         do {
@@ -218,6 +215,14 @@ public final class ServingRuntime: Sendable {
         } catch {
             logger.error("cannot close the store", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// The dispatcher logs each reply's outcome with the message's queue id; the service's own
+    /// info lines would say the same without it.
+    private static var replyLogger: Logger {
+        var logger = Logger(label: "heed.replies")
+        logger.logLevel = .notice
+        return logger
     }
 
     /// The replies settings of a configuration. The worker polls at least as often as the

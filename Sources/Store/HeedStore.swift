@@ -39,7 +39,8 @@ public protocol HeedStore: Sendable {
     func decisions(queueID: String) throws -> [StoredDecision]
 
     /// Writes a batch of per-message records (decisions with their findings, counted
-    /// announcements) in one transaction: all of them or, when it throws, none. The writer of
+    /// announcements, suppressed replies) in one transaction: all of them or, when it throws,
+    /// none. Throws `invalidArgument` for a sent reply (those go with their outbox entry). The writer of
     /// `heed serve` gathers what the milter decides while the previous batch is written, so that
     /// a busy relay costs one commit per batch rather than one per message.
     func record(_ batch: RecordBatch) throws
@@ -68,6 +69,9 @@ public protocol HeedStore: Sendable {
 
     /// Whether a reply about `topic` was sent to `sender` at or after `since`.
     func hasSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Bool
+
+    /// When the latest reply about `topic` was sent to `sender`, if one was at or after `since`.
+    func latestSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Date?
 
     /// Records a reply heed sent or suppressed, for de-duplication and the digest.
     func recordReply(_ event: ReplyEvent) throws

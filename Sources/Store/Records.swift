@@ -318,13 +318,19 @@ public struct AnnouncementRecord: Sendable, Equatable {
 public struct RecordBatch: Sendable, Equatable {
     public var decisions: [DecisionRecord]
     public var announcements: [AnnouncementRecord]
+    /// Replies heed did not send (the digest's figures). Sent replies never come this way: they
+    /// are recorded with their outbox entry, atomically (`enqueueReplyOnce`).
+    public var suppressedReplies: [ReplyEvent]
 
-    public init(decisions: [DecisionRecord] = [], announcements: [AnnouncementRecord] = []) {
+    public init(
+        decisions: [DecisionRecord] = [], announcements: [AnnouncementRecord] = [], suppressedReplies: [ReplyEvent] = []
+    ) {
         self.decisions = decisions
         self.announcements = announcements
+        self.suppressedReplies = suppressedReplies
     }
 
-    public var isEmpty: Bool { decisions.isEmpty && announcements.isEmpty }
+    public var isEmpty: Bool { decisions.isEmpty && announcements.isEmpty && suppressedReplies.isEmpty }
     /// Records in the batch, for logs.
-    public var count: Int { decisions.count + announcements.count }
+    public var count: Int { decisions.count + announcements.count + suppressedReplies.count }
 }

@@ -141,8 +141,8 @@ func seed(_ runtime: ServingRuntime, clock: SeedClock, messages: [SeedMessage] =
                 queueID: queueID, sender: sender, authenticatedUser: nil, recipients: recipients, decision: decision,
                 message: message))
         }
-        runtime.records.flush()
         runtime.advice.drain()
+        runtime.records.flush()
     }
     return people
 }

@@ -88,6 +88,31 @@ import Testing
         }
     }
 
+    /// The memory of sent replies starts empty in a new process: the store answers, and the
+    /// period still runs from the reply that was sent, not from the repeats that read it.
+    @Test func aReplySentBeforeARestartStillCountsForItsPeriodOnly() throws {
+        try withStore { store in
+            let before = try service(store, settings(port: 1))
+            guard case .queued = try before.adviseQuery(message: question, topic: .logo, language: .en, subject: "x", now: t0)
+            else {
+                Issue.record("expected the first reply to be queued")
+                return
+            }
+            let after = try service(store, settings(port: 1))
+            for day in [1.0, 6, 6.9] {
+                #expect(try after.adviseQuery(message: question, topic: .logo, language: .en, subject: "x",
+                                              now: t0 + day * 86_400) == .suppressed(.duplicate))
+            }
+            guard case .queued = try after.adviseQuery(
+                message: question, topic: .logo, language: .en, subject: "x", now: t0 + 7.5 * 86_400)
+            else {
+                Issue.record("a question after the period must be answered again")
+                return
+            }
+            #expect(try store.digest(from: t0, to: t0 + 8 * 86_400, top: 5).current.repliesSuppressed == 3)
+        }
+    }
+
     @Test func suppressedRepliesAreRecordedAndQueueNothing() throws {
         try withStore { store in
             let service = try service(store, settings(port: 1))

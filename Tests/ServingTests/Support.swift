@@ -141,8 +141,8 @@ final class Harness {
                 queueID: queueID, sender: sender, authenticatedUser: nil, recipients: recipients, decision: decision,
                 message: message))
         }
-        runtime.records.flush()
         runtime.advice.drain()
+        runtime.records.flush()
         return decision
     }
 

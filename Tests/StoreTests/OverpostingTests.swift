@@ -94,13 +94,28 @@ import Testing
                                              guideline: "respect.privacy", evidence: "+41 79 *** ** 12", part: "1")])
             }
             let announcements = (1...3).map { AnnouncementRecord(sender: jane, list: list, time: t0 + Double($0)) }
-            try store.record(RecordBatch(decisions: decisions, announcements: announcements))
+            let duplicate = ReplyEvent(time: t0 + 5, sender: jane, topic: "logo", outcome: .suppressed(.duplicate))
+            try store.record(RecordBatch(decisions: decisions, announcements: announcements, suppressedReplies: [duplicate]))
+            #expect(try store.digest(from: t0, to: t0 + 60, top: 5).current.repliesSuppressed == 1)
             for index in 1...3 {
                 #expect(try store.decisions(queueID: "4BATCH\(index)").map(\.decision) == [decisions[index - 1]])
             }
             #expect(try store.announcementCount(sender: jane, list: list, since: t0) == 3)
             // An empty batch is no transaction and no error.
             try store.record(RecordBatch())
+        }
+    }
+
+    @Test func aSentReplyIsRefusedInABatch() throws {
+        try withStore { store, _ in
+            let jane = try pseudonym("jane.doe@cern.ch")
+            let decision = DecisionRecord(time: t0, list: list, mode: "query", verdict: "accept", sender: jane, queueID: "4SENT")
+            #expect(throws: StoreError.self) {
+                try store.record(RecordBatch(
+                    decisions: [decision], suppressedReplies: [ReplyEvent(time: t0, sender: jane, topic: "logo", outcome: .sent)]))
+            }
+            #expect(try store.decisions(queueID: "4SENT").isEmpty)
+            #expect(try store.latestSentReply(to: jane, topic: "logo", since: t0 - 60) == nil)
         }
     }
 

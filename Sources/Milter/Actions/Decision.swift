@@ -86,8 +86,10 @@ public struct AdviceRequest: Sendable {
     public let authenticatedUser: String?
     public let recipients: [String]
     public let decision: Decision
-    /// The parsed message, for quoting subject and message id in the reply.
-    public let message: Message
+    /// The message's header fields, for the RFC 3834 rules and for quoting its subject and
+    /// message id in the reply. Only the header: a request may wait in the advice queue, and a
+    /// waiting body (an attachment of megabytes) would be memory held for nothing.
+    public let header: MessageHeaders
 
     public init(queueID: String?, sender: String, authenticatedUser: String?, recipients: [String], decision: Decision,
                 message: Message) {
@@ -96,7 +98,7 @@ public struct AdviceRequest: Sendable {
         self.authenticatedUser = authenticatedUser
         self.recipients = recipients
         self.decision = decision
-        self.message = message
+        self.header = message.header
     }
 }
 

@@ -128,11 +128,17 @@ public final class SQLiteStore: HeedStore {
 
     public func record(_ batch: RecordBatch) throws {
         guard !batch.isEmpty else { return }
-        try writeRecord("record \(batch.decisions.count) decisions and \(batch.announcements.count) announcements") { db in
+        if let sent = batch.suppressedReplies.first(where: { if case .sent = $0.outcome { true } else { false } }) {
+            throw StoreError(
+                kind: .invalidArgument, path: path, operation: "record a batch",
+                reason: "a sent reply (topic \(sent.topic ?? "-")) is recorded with its outbox entry, not in a batch")
+        }
+        try writeRecord("record a batch of \(batch.count) records") { db in
             for decision in batch.decisions { _ = try Self.insertDecision(db, decision) }
             for announcement in batch.announcements {
                 try Self.insertAnnouncement(db, announcement)
             }
+            for reply in batch.suppressedReplies { try Self.insertReply(db, reply) }
             return ()
         }
     }
@@ -257,6 +263,16 @@ public final class SQLiteStore: HeedStore {
     public func hasSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Bool {
         try read("look up earlier replies") { db in
             try Self.hasSentReply(db, sender: sender, topic: topic, since: since)
+        }
+    }
+
+    public func latestSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Date? {
+        try read("look up earlier replies") { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT MAX(time) FROM reply WHERE sender = ? AND topic = ? AND outcome = 'sent' AND time >= ?",
+                arguments: [sender.hex, topic, Time.millis(since)]
+            ).map(Time.date)
         }
     }
 
