@@ -75,6 +75,13 @@ import Testing
         #expect(categories.contains("intellectual-property"))
     }
 
+    @Test func aPageSharedWholeWithItsSourceIsReportedInBothLanguages() throws {
+        let french = "Bonjour,\n\nVoici la note complète de la commune :\n\n=====\n\(Self.article)\n=====\nSource : https://example.org/commune\n"
+        #expect(try Mail.rules(french).contains("copy-paste.pasted-text"))
+        let english = "Hi all,\n\n\(Self.article)\n\nReproduced from https://example.org/news/visitor-centre\n-----\n"
+        #expect(try Mail.rules(english).contains("copy-paste.pasted-text"))
+    }
+
     @Test func longTextWithoutPasteCuesOrShortPastesAreFine() throws {
         #expect(try !Mail.categories("Dear all,\n\n\(Self.article)\n\nRegards,\nJane").contains("copy-paste"))
         #expect(try !Mail.categories("Opening hours copied from the website: 9:00-17:00, Monday to Friday.").contains("copy-paste"))
@@ -87,6 +94,8 @@ import Testing
         "Je vous recommande vivement le garage Dupont, partenaire officiel du CERN, avec 15 % de réduction sur présentation du badge CERN.",
         "FitClub is recommended by CERN: staff get a special offer this month.",
         "Téléchargez l'appli MonTrajet, la préférée des CERNois, avec le code promo TRAJET5 !",
+        "Best pizza place in Thoiry, hands down. The whole CERN community gets 15% off with a badge.",
+        "Le meilleur opticien de la région : montrez votre carte CERN et profitez de 20 % de remise, je n'irai nulle part ailleurs.",
     ])
     func reported(text: String) throws {
         #expect(try Mail.rules(text).contains("endorsement.promotion"), "\(text)")
@@ -98,6 +107,7 @@ import Testing
         "The CERN Shop offers a 10% discount to staff this week.",
         "We recommend upgrading to version 3.2 before Friday.",
         "La meilleure façon de nous joindre est le formulaire en ligne.",
+        "The CERN community is invited to the best poster session in the Main Auditorium; show your badge at the door.",
     ])
     func notReported(text: String) throws {
         #expect(try !Mail.categories(text).contains("endorsement"), "\(text)")

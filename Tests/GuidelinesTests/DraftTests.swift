@@ -1,4 +1,4 @@
-import Guidelines
+@testable import Guidelines
 import Testing
 
 /// Queries: only the draft inside a question is checked (indented or `>` block, the paragraph
@@ -110,5 +110,119 @@ import Testing
         let result = try Mail.check("IBAN CH93 0076 2011 6238 5295 7, you idiot", to: "friend@cern.ch")
         #expect(result.mode == .passthrough)
         #expect(result.findings.isEmpty)
+    }
+}
+
+/// Drafts as people really present them: wrapped intros, fences, quotations over paragraphs.
+@Suite struct DraftShapeTests {
+    static let query = "social-media@cern.ch"
+
+    @Test func wordsThatPresentTheDraftMayBeOnTheLineBeforeTheColon() throws {
+        let body = """
+            Hello,
+
+            Our lab's volunteer choir lost its shared login, so I want to post this in our
+            Slack channel for the members (about 60 people):
+
+            Use the shared account for now, password: Tulip-Orbit-42, thanks!
+
+            Is that fine?
+            """
+        #expect(try Mail.categories(body, to: Self.query) == ["confidential"])
+        // Without words that present a draft, the paragraph after a colon stays the question's.
+        let question = """
+            Hello,
+
+            Our lab's volunteer choir lost its shared login last week, and the members
+            asked me about it (about 60 people):
+
+            The password was Tulip-Orbit-42 and someone changed it. What should we do?
+            """
+        #expect(try Mail.categories(question, to: Self.query).isEmpty)
+    }
+
+    @Test func aFencedDraftIsCheckedWholeAndNothingAroundIt() throws {
+        let body = """
+            Hi, my manager asked me to check the wording with you first.
+
+            ---- draft ----
+            Great news from the cooling team! Call Marc on +41 79 555 12 34 for details.
+
+            We are proud of our new compressor, views my own.
+            ---- end ----
+
+            Does it look fine? You can reach me on +41 79 555 98 76.
+            """
+        let result = try Mail.check(body, to: Self.query)
+        #expect(result.findings.map(\.rule) == ["personal-data.phone"])
+        #expect(result.findings.first?.evidence == "+41 79 *** ** 34")
+    }
+
+    @Test func aBareFenceAfterAPresentingLineOpensTheDraft() throws {
+        let body = """
+            Dear team,
+
+            This is what I would post on my blog:
+
+            =====
+            The end of the year party was fun.
+
+            Our detector group also signed the NDA with the supplier, so here are the
+            confidential prices: unit price 1200 CHF.
+            =====
+
+            Thanks!
+            """
+        #expect(try Mail.categories(body, to: Self.query).contains("confidential"))
+    }
+
+    @Test func aQuotationOverSeveralParagraphsIsOneDraft() throws {
+        let body = """
+            Bonjour,
+
+            J'aimerais publier ce texte sur mon compte :
+
+            « Quelle semaine pour notre équipe !
+
+            Nous avons enfin mesuré le faisceau au nouveau détecteur. »
+
+            Merci d'avance,
+            Claire
+            """
+        // The second paragraph is inside the quotation: the draft is about work and says nothing personal.
+        #expect(try Mail.rules(body, to: Self.query) == ["missing-disclaimer.personal-post"])
+    }
+
+    @Test func aPostForAGroupAccountNeedsNoPersonalStatement() throws {
+        let body = """
+            Hi,
+
+            I'd like to thank our suppliers on our section's shiny new Instagram account. Draft:
+
+              Thanks to everyone who helped our team finish the new test stand this week!
+
+            OK?
+            """
+        #expect(try Mail.categories(body, to: Self.query).isEmpty)
+    }
+}
+
+/// Routing that the checks inform.
+@Suite struct RouteFromFindingsTests {
+    @Test func aQuestionThatCarriesTheLogoGoesToVisualIdentity() throws {
+        let body = """
+            Hi,
+
+            I'm preparing a profile picture for my account, see attached. Is it fine?
+
+            Thanks
+            """
+        let result = try Mail.check(body, to: "social-media@cern.ch",
+                                    files: [Mail.File(name: "avatar.png", type: "image/png", bytes: PackageResources.logo_reference_png)])
+        #expect(result.findings.map(\.category) == [.logo])
+        #expect(result.route?.topic == "logo")
+        #expect(result.route?.cues.first?.hasPrefix("logo: an attached image is the logo") == true)
+        // The same words without the image do not say logo.
+        #expect(try Mail.check(body, to: "social-media@cern.ch").route?.topic != "logo")
     }
 }

@@ -19,7 +19,7 @@ struct JargonCheck: Check {
             // Jargon is about the message itself: forwarded messages and quoted replies are not judged.
             if unit.forwarded { continue }
             let text = unit.string(unit.region)
-            for hit in detector.scan(text, language: input.language) {
+            for hit in detector.scan(text, language: input.language, draft: unit.kind == .draft) {
                 guard let rule = rules[hit.rule], !input.isDisabled(rule), rule.modes.contains(analysis.mode), rule.units.contains(unit.kind),
                       !rule.wideAudienceOnly || analysis.wideAudience
                 else { continue }

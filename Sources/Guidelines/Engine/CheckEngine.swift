@@ -46,11 +46,20 @@ public struct Route: Sendable, Equatable {
     /// The route of a question: its topic from the shipped classifier (subject and the first
     /// text part that is not an attachment; quoted replies and signatures are ignored there),
     /// its contact from the configuration (none for `general`).
-    static func classify(_ message: Message, contacts: TopicContacts) -> Route {
+    ///
+    /// A question that carries the logo (`logoShown`: the logo check matched one of its images)
+    /// goes to the visual identity contact whatever its words: whoever sends the logo asks,
+    /// in effect, whether that use of it is right ("is it fine to use this picture?").
+    static func classify(_ message: Message, contacts: TopicContacts, logoShown: Bool = false) -> Route {
         let body = message.textParts.first { !$0.isAttachment }?.text?.text ?? ""
         let decision = TopicClassifier.shipped.classify(subject: message.subject, body: body)
-        let topic = decision.topic.rawValue
-        return Route(topic: topic, contact: contacts.contact(for: topic), cues: decision.cues)
+        var topic = decision.topic.rawValue
+        var cues = decision.cues
+        if logoShown, decision.topic != .logo {
+            topic = Topic.logo.rawValue
+            cues.insert("logo: an attached image is the logo (overrides \(decision.topic.rawValue))", at: 0)
+        }
+        return Route(topic: topic, contact: contacts.contact(for: topic), cues: cues)
     }
 }
 
@@ -165,7 +174,9 @@ public struct CheckEngine: Sendable {
             findings.sort(by: Finding.documentOrder)
         }
         let verdict = policy.verdict(mode: mode, findings: findings)
-        let route = mode == .query ? Route.classify(message, contacts: config.contacts) : nil
+        let route = mode == .query
+            ? Route.classify(message, contacts: config.contacts, logoShown: findings.contains { $0.category == .logo })
+            : nil
         return CheckResult(mode: mode, list: list, language: language, verdict: verdict, route: route,
                            findings: findings, scan: message.scan, policy: policy)
     }

@@ -5,7 +5,11 @@
 /// - an indented block (two spaces or a tab), or a `>` block the asker quotes on purpose (not
 ///   the earlier message of a reply), of at least four words;
 /// - else the paragraph after a line that presents it and ends with a colon ("Here is my post:",
-///   "Brouillon :");
+///   "Brouillon :"; the presenting words may sit on the one or two lines before it, as wrapped
+///   mail puts them), or, when that paragraph opens a quotation mark it does not close, every
+///   line up to the closing mark;
+/// - else the lines between fences (`=====`, `---- draft ----` … `---- end ----`), when the
+///   opening fence names a draft or follows words that present one;
 /// - else the quoted text after such a phrase on the same line (`Draft: "…"`).
 /// Signatures, forwarded messages and reply quotes are never drafts. In an announcement, a block
 /// counts as a quoted post only when the lines before it say so ("what I'm posting on LinkedIn").
@@ -84,16 +88,56 @@ enum Drafts {
                 i += 1
                 continue
             }
-            let range = tokenRange(i, i)
-            let hasCue = vocabulary.draftCues.occurs(in: tokens, range, text: bytes) != nil
-            if hasCue, let inline = quotedAfterColon(line, bytes: bytes) {
+            func hasCue(_ first: Int, _ last: Int) -> Bool {
+                vocabulary.draftCues.occurs(in: tokens, tokenRange(first, last), text: bytes) != nil
+            }
+            /// Line `i`'s paragraph up to it, at most three lines: mail is wrapped, so the words
+            /// that present a draft often sit on the line before the one that ends with a colon.
+            func introStart(_ i: Int) -> Int {
+                var first = i
+                while first > 0, first > i - 2, !lines[first - 1].flags.contains(.blank), !excluded(lines[first - 1]),
+                      !isFence(lines[first - 1]) {
+                    first -= 1
+                }
+                return first
+            }
+            /// A draft between fences: the lines after `open` up to the next fence (or up to what
+            /// is not the asker's text: a signature, a quoted reply).
+            func fenced(after open: Int) -> Found? {
+                var j = open + 1
+                while j < lines.count, !isFence(lines[j]), !excluded(lines[j]) { j += 1 }
+                var last = j - 1
+                while last > open, lines[last].flags.contains(.blank) { last -= 1 }
+                var first = open + 1
+                while first <= last, lines[first].flags.contains(.blank) { first += 1 }
+                guard first <= last, tokenRange(first, last).count >= minimumWords else { return nil }
+                return Found(region: lines[first].start..<lines[last].end, intro: intro(before: open))
+            }
+
+            // "---- draft ----" opens a draft by itself; a bare fence does after words that
+            // present one ("Here is what I would post:").
+            if isFence(line), hasCue(i, i) || (i > 0 && !lines[i - 1].flags.contains(.blank) && hasCue(introStart(i - 1), i - 1)),
+               let draft = fenced(after: i) {
+                found.append(draft)
+                i = lineIndex(endingAt: draft.region.upperBound, from: i)
+                continue
+            }
+            let presents = hasCue(i, i) || (endsWithColon(line, bytes: bytes) && hasCue(introStart(i), i))
+            if presents, let inline = quotedAfterColon(line, bytes: bytes) {
                 found.append(Found(region: inline, intro: line.start..<line.end))
-            } else if hasCue, endsWithColon(line, bytes: bytes) {
+            } else if presents, endsWithColon(line, bytes: bytes) {
                 var j = i + 1
                 while j < lines.count, lines[j].flags.contains(.blank) { j += 1 }
+                if j < lines.count, isFence(lines[j]), let draft = fenced(after: j) {
+                    found.append(draft)
+                    i = lineIndex(endingAt: draft.region.upperBound, from: j)
+                    continue
+                }
                 if j < lines.count, !indented(lines[j]), !excluded(lines[j]) {
                     var last = j
                     while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+                    // A draft in quotation marks runs to its closing mark, over blank lines.
+                    if let closing = closingQuote(from: j, after: last) { last = closing }
                     if tokenRange(j, last).count >= minimumWords {
                         found.append(Found(region: lines[j].start..<lines[last].end, intro: intro(before: j)))
                         i = last + 1
@@ -104,6 +148,58 @@ enum Drafts {
             i += 1
         }
         return found
+
+        /// The line just after the one that ends at `end`.
+        func lineIndex(endingAt end: Int, from start: Int) -> Int {
+            var k = start
+            while k < lines.count, lines[k].end < end { k += 1 }
+            return k + 1
+        }
+        /// A separator line, or words between runs of the same mark ("---- draft ----",
+        /// "=== end ===").
+        func isFence(_ line: LineInfo) -> Bool {
+            if line.flags.contains(.separator) { return true }
+            guard !line.flags.contains(.blank) else { return false }
+            var start = line.start
+            while start < line.end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            var end = line.end
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard end - start >= 6 else { return false }
+            let mark = bytes[start]
+            guard [UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#")].contains(mark),
+                  bytes[end - 1] == mark else { return false }
+            var lead = start, trail = end
+            while lead < end, bytes[lead] == mark { lead += 1 }
+            while trail > lead, bytes[trail - 1] == mark { trail -= 1 }
+            return lead - start >= 3 && end - trail >= 3 && trail - lead <= 40
+        }
+        /// When line `first` opens with a quotation mark that its paragraph (up to `last`) does not
+        /// close, the line that closes it (at most 60 lines on, never past a signature or a quoted
+        /// reply); nil otherwise.
+        func closingQuote(from first: Int, after last: Int) -> Int? {
+            var k = lines[first].start
+            while k < lines[first].end, bytes[k] == 0x20 { k += 1 }
+            guard k < lines[first].end, opensQuote(at: k) else { return nil }
+            if (first...last).contains(where: { endsWithClosingQuote(lines[$0]) }) { return nil }
+            var j = last + 1
+            while j < lines.count, j <= last + 60, !excluded(lines[j]) {
+                if endsWithClosingQuote(lines[j]) { return j }
+                j += 1
+            }
+            return nil
+        }
+        func opensQuote(at k: Int) -> Bool {
+            bytes[k] == 0x22 || (k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x9C)
+                || (k + 1 < bytes.count && bytes[k] == 0xC2 && bytes[k + 1] == 0xAB)
+        }
+        func endsWithClosingQuote(_ line: LineInfo) -> Bool {
+            var end = line.end
+            while end > line.start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end > line.start else { return false }
+            if bytes[end - 1] == 0x22 { return true }
+            if end - 3 >= line.start, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0x9D { return true }
+            return end - 2 >= line.start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xBB
+        }
     }
 
     static func endsWithColon(_ line: LineInfo, bytes: [UInt8]) -> Bool {

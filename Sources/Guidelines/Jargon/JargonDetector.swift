@@ -34,9 +34,10 @@ public struct JargonDetector: Sendable {
     public func vocabularySize(_ language: Language) -> Int { lexicon.zipf[language]?.count ?? 0 }
 
     /// The hits for `text`, strongest first: rare words and terms (rarest first), then
-    /// acronyms (most used first), then slang, then readability.
-    public func scan(_ text: String, language: Language) -> [JargonHit] {
-        hits(scanned(text, language))
+    /// acronyms (most used first), then slang, then readability. With `draft` (a post drafted in
+    /// a question) words and acronyms need `draftMinItems` unfamiliar items.
+    public func scan(_ text: String, language: Language, draft: Bool = false) -> [JargonHit] {
+        hits(scanned(text, language), minItems: draft ? max(thresholds.minItems, thresholds.draftMinItems) : thresholds.minItems)
     }
 
     /// The readability score of `text` as `scan` measures it (same words, sentences, signature
@@ -73,7 +74,7 @@ public struct JargonDetector: Sendable {
         return i
     }
 
-    private func hits(_ scan: JargonScanner) -> [JargonHit] {
+    private func hits(_ scan: JargonScanner, minItems: Int) -> [JargonHit] {
         var result: [JargonHit] = []
         let languageName = scan.language == .fr ? "French" : "English"
 
@@ -95,7 +96,7 @@ public struct JargonDetector: Sendable {
         let items = words.count + acronyms.count + (scan.untrackedOccurrences > 0 ? 1 : 0)
         let occurrences = words.reduce(0) { $0 + $1.count } + acronyms.reduce(0) { $0 + $1.count } + scan.untrackedOccurrences
         let strong = words.filter(\.isTerm).count + acronyms.count
-        if items >= thresholds.minItems && strong >= thresholds.minStrongItems
+        if items >= minItems && strong >= thresholds.minStrongItems
             && Double(occurrences) >= thresholds.minShare * Double(scan.wordCount) {
             words.sort { a, b in
                 if a.zipf != b.zipf { return a.zipf < b.zipf }

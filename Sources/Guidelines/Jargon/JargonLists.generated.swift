@@ -13,8 +13,9 @@ extension JargonResources {
 rare-zipf = 3.0
 
 # An all-caps token whose lower-case form is at least this common is a word in capitals
-# ("PLEASE NOTE"), not an acronym.
-acronym-word-zipf = 4.5
+# ("PLEASE NOTE", "ON BEHALF OF": "behalf" is 4.4), not an acronym. Lower, and short acronyms
+# that happen to be rare words would pass as words ("BIS", 3.9 as French "bis").
+acronym-word-zipf = 4.0
 
 # Words and acronyms are reported only when the text as a whole is hard going: at least
 # `min-items` distinct unfamiliar items (rare words, specialist terms, unexplained acronyms)
@@ -22,6 +23,11 @@ acronym-word-zipf = 4.5
 # to be familiar to understand it unaided (Hu & Nation 2000; the De-Jargonizer's rule of thumb).
 min-items = 2
 min-share = 0.02
+
+# A post drafted in a question is a few sentences about the asker's own work, which it has to
+# name ("our niobium cavity"): two or three such words are its subject, not jargon. A draft is
+# reported from this many unfamiliar items.
+draft-min-items = 4
 
 # Frequency alone is a weak signal: a canteen menu, a notice about road works or a list of
 # place names is full of words that are rare in general text yet known to everyone. So at least
@@ -214,6 +220,19 @@ UE
 UNIGE
 VTT
 WC
+
+# Santé, transports et services que tout le monde connaît.
+AVC
+CHU
+ORL
+SAMU
+SMUR
+VIH
+RER
+RATP
+TCS
+CAF
+URSSAF
 """#
 
     /// Data/departments.txt

@@ -51,8 +51,9 @@ public struct JargonResources: Sendable {
 /// The detector's tunable numbers (`Data/thresholds.txt`, where each one's reason is given).
 public struct JargonThresholds: Sendable, Equatable {
     public var rareZipf = 3.0
-    public var acronymWordZipf = 4.5
+    public var acronymWordZipf = 4.0
     public var minItems = 2
+    public var draftMinItems = 4
     public var minShare = 0.02
     public var minStrongItems = 1
     public var minWordLetters = 3
@@ -77,6 +78,7 @@ public struct JargonThresholds: Sendable, Equatable {
             case "rare-zipf": rareZipf = number
             case "acronym-word-zipf": acronymWordZipf = number
             case "min-items": minItems = count
+            case "draft-min-items": draftMinItems = count
             case "min-share": minShare = number
             case "min-strong-items": minStrongItems = count
             case "min-word-letters": minWordLetters = count

@@ -193,6 +193,22 @@ import Testing
         #expect(hits.first { $0.evidence == "BIS" }?.why == "acronym never spelled out, 2 times")
     }
 
+    @Test func wordsInCapitalsAreNotAcronyms() {
+        // "BEHALF" is a word (Zipf 4.4); the RFQ and the PSB stay acronyms around it.
+        let text = "OFFICIAL STATEMENT ON BEHALF OF THE RFQ TEAM: the PSB restart moves to Monday."
+        #expect(evidence(detector.scan(text, language: .en), JargonHit.acronym) == ["rfq", "psb"])
+    }
+
+    @Test func aDraftPostNeedsMoreUnfamiliarItemsThanAnAnnouncement() {
+        // Three items: the subject of a post about one's own work, not jargon in a draft.
+        let three = "So proud: our niobium cavity passed the SRF test at the cryostat today!"
+        #expect(!detector.scan(three, language: .en).isEmpty)
+        #expect(detector.scan(three, language: .en, draft: true).filter { $0.rule != JargonHit.readability }.isEmpty)
+        // Five: a post dense in jargon is reported as a draft too.
+        let five = "So proud: our niobium cavity passed the SRF test at the cryostat, with the HOM couplers and the LLRF tuned!"
+        #expect(evidence(detector.scan(five, language: .en, draft: true), JargonHit.acronym).isSuperset(of: ["srf", "llrf"]))
+    }
+
     @Test func definedAcronymsAreNot() {
         let text = """
             On Tuesday the Beam Interlock System (BIS) and the Software Interlock System (SIS) will be
