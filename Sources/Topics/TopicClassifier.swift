@@ -29,7 +29,21 @@ public struct TopicClassifier: Sendable {
 
     init(book: CueBook) { self.book = book }
 
-    public func classify(subject: String?, body: String) -> TopicDecision {
+    /// Evidence about a question from outside its words (what the checks found in its draft),
+    /// scored like a cue.
+    public struct Hint: Sendable, Equatable {
+        public let topic: Topic
+        public let weight: Double
+        /// For the route's cue lines: "the draft has personal-data".
+        public let reason: String
+        public init(topic: Topic, weight: Double, reason: String) {
+            self.topic = topic
+            self.weight = weight
+            self.reason = reason
+        }
+    }
+
+    public func classify(subject: String?, body: String, hints: [Hint] = []) -> TopicDecision {
         let text = QuestionText(
             settings: book.settings, stopwords: book.stopwords, signoffs: book.signoffs, footers: book.footers)
         var bodyMatcher = Matcher(book: book, words: text.bodyWords(body))
@@ -50,6 +64,11 @@ public struct TopicClassifier: Sendable {
             let matched = (subjectHit ?? bodyHit)?.text ?? cue.source
             contributions[cue.topic, default: []].append(
                 (value, "\(cue.topic.rawValue): '\(matched)' (\(zone), \(Self.rounded(value)))"))
+        }
+        for hint in hints {
+            scores[hint.topic, default: 0] += hint.weight
+            contributions[hint.topic, default: []].append(
+                (hint.weight, "\(hint.topic.rawValue): \(hint.reason) (\(Self.rounded(hint.weight)))"))
         }
         // Negative cues cancel misleading ones; a topic cannot owe points to the others.
         for topic in Topic.allCases { scores[topic] = max(0, scores[topic] ?? 0) }

@@ -193,6 +193,30 @@ import Testing
         #expect(try Mail.rules(body, to: Self.query) == ["missing-disclaimer.personal-post"])
     }
 
+    @Test func aQuotationAfterAColonIsADraftWithoutPresentingWords() throws {
+        let body = """
+            Hello,
+
+            A reader wrote to our outreach page and I want to reply:
+
+            "Yes, it is proven that our detector cuts energy use by 40 %. My own views."
+
+            Can I say that?
+            """
+        #expect(try Mail.categories(body, to: Self.query) == ["unsourced-claim"])
+    }
+
+    @Test func aPricePerUnitInADraftIsCommerciallySensitive() throws {
+        let body = """
+            Hi, for our group account, draft:
+
+              Our supplier's new sensor costs 2,100 EUR per unit, half of the others!
+
+            OK?
+            """
+        #expect(try Mail.rules(body, to: Self.query).contains("confidential.commercial"))
+    }
+
     @Test func aPostForAGroupAccountNeedsNoPersonalStatement() throws {
         let body = """
             Hi,
@@ -224,5 +248,39 @@ import Testing
         #expect(result.route?.cues.first?.hasPrefix("logo: an attached image is the logo") == true)
         // The same words without the image do not say logo.
         #expect(try Mail.check(body, to: "social-media@cern.ch").route?.topic != "logo")
+    }
+
+    @Test func personalDataInTheDraftLeansTowardsPrivacy() throws {
+        let body = """
+            Hi,
+
+            A visitor asked me to share this on our lab's page. Anything to remove? Draft:
+
+              Lost wallet found near the cafeteria! Owner: Marta Diaz, born 12 March 1990,
+              call her on +41 79 412 56 78.
+
+            Thanks
+            """
+        let result = try Mail.check(body, to: "social-media@cern.ch")
+        #expect(result.findings.contains { $0.category == .personalData })
+        #expect(result.route?.topic == "privacy")
+        #expect(result.route?.cues.contains { $0.hasPrefix("privacy: the draft has personal-data") } == true)
+    }
+
+    @Test func clearWordsOfTheQuestionStillDecide() throws {
+        let body = """
+            Hello,
+
+            A journalist from a national newspaper wants to interview me about my research next
+            week, and asked for a quote to print. I would give them this text:
+
+              Our group measured the beam for ten years; my colleague Marta (born 12 March 1990)
+              led the analysis.
+
+            Should I go through the press office for the interview?
+            """
+        let result = try Mail.check(body, to: "social-media@cern.ch")
+        #expect(result.findings.contains { $0.category == .personalData })
+        #expect(result.route?.topic == "media")
     }
 }

@@ -47,12 +47,22 @@ public struct Route: Sendable, Equatable {
     /// text part that is not an attachment; quoted replies and signatures are ignored there),
     /// its contact from the configuration (none for `general`).
     ///
-    /// A question that carries the logo (`logoShown`: the logo check matched one of its images)
-    /// goes to the visual identity contact whatever its words: whoever sends the logo asks,
-    /// in effect, whether that use of it is right ("is it fine to use this picture?").
-    static func classify(_ message: Message, contacts: TopicContacts, logoShown: Bool = false) -> Route {
+    /// What the checks found informs the topic. A question that carries the logo (the logo
+    /// check matched one of its images) goes to the visual identity contact whatever its words:
+    /// whoever sends the logo asks, in effect, whether that use of it is right ("is it fine to use
+    /// this picture?"). A finding whose category is a topic's subject in the spec (personal data:
+    /// privacy; offensive: conduct; intellectual property; official communication) counts as a
+    /// cue of `findingWeight` for that topic: enough to decide when the question's own words are
+    /// few or point elsewhere weakly ("Anything to remove?"), not against clear ones (a journalist
+    /// asking for an interview stays with the press office).
+    static func classify(_ message: Message, contacts: TopicContacts, findings: [Finding] = []) -> Route {
         let body = message.textParts.first { !$0.isAttachment }?.text?.text ?? ""
-        let decision = TopicClassifier.shipped.classify(subject: message.subject, body: body)
+        let hints = Set(findings.map(\.category)).sorted { $0.rawValue < $1.rawValue }.compactMap { category -> TopicClassifier.Hint? in
+            guard let topic = findingTopics[category] else { return nil }
+            return TopicClassifier.Hint(topic: topic, weight: findingWeight, reason: "the draft has \(category.rawValue)")
+        }
+        let decision = TopicClassifier.shipped.classify(subject: message.subject, body: body, hints: hints)
+        let logoShown = findings.contains { $0.category == .logo }
         var topic = decision.topic.rawValue
         var cues = decision.cues
         if logoShown, decision.topic != .logo {
@@ -61,6 +71,13 @@ public struct Route: Sendable, Equatable {
         }
         return Route(topic: topic, contact: contacts.contact(for: topic), cues: cues)
     }
+
+    /// Twice the classifier's minimum score.
+    static let findingWeight = 6.0
+    static let findingTopics: [Category: Topic] = [
+        .personalData: .privacy, .offensive: .conduct, .intellectualProperty: .intellectualProperty,
+        .officialCommunication: .official,
+    ]
 }
 
 /// Everything heed decided about one message.
@@ -175,7 +192,7 @@ public struct CheckEngine: Sendable {
         }
         let verdict = policy.verdict(mode: mode, findings: findings)
         let route = mode == .query
-            ? Route.classify(message, contacts: config.contacts, logoShown: findings.contains { $0.category == .logo })
+            ? Route.classify(message, contacts: config.contacts, findings: findings)
             : nil
         return CheckResult(mode: mode, list: list, language: language, verdict: verdict, route: route,
                            findings: findings, scan: message.scan, policy: policy)

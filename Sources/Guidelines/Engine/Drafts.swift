@@ -6,8 +6,9 @@
 ///   the earlier message of a reply), of at least four words;
 /// - else the paragraph after a line that presents it and ends with a colon ("Here is my post:",
 ///   "Brouillon :"; the presenting words may sit on the one or two lines before it, as wrapped
-///   mail puts them), or, when that paragraph opens a quotation mark it does not close, every
-///   line up to the closing mark;
+///   mail puts them; a paragraph that opens with a quotation mark needs no presenting word), or,
+///   when that paragraph opens a quotation mark it does not close, every line up to the closing
+///   mark;
 /// - else the lines between fences (`=====`, `---- draft ----` … `---- end ----`), when the
 ///   opening fence names a draft or follows words that present one;
 /// - else the quoted text after such a phrase on the same line (`Draft: "…"`).
@@ -122,7 +123,18 @@ enum Drafts {
                 i = lineIndex(endingAt: draft.region.upperBound, from: i)
                 continue
             }
-            let presents = hasCue(i, i) || (endsWithColon(line, bytes: bytes) && hasCue(introStart(i), i))
+            /// The asker quotes what they would write: a colon, then a paragraph that opens with a
+            /// quotation mark, presents a draft without any presenting word.
+            func quotationFollows(_ i: Int) -> Bool {
+                var j = i + 1
+                while j < lines.count, lines[j].flags.contains(.blank) { j += 1 }
+                guard j < lines.count, !excluded(lines[j]) else { return false }
+                var k = lines[j].start
+                while k < lines[j].end, bytes[k] == 0x20 { k += 1 }
+                return k < lines[j].end && opensQuote(at: k)
+            }
+            let presents = hasCue(i, i)
+                || (endsWithColon(line, bytes: bytes) && (hasCue(introStart(i), i) || quotationFollows(i)))
             if presents, let inline = quotedAfterColon(line, bytes: bytes) {
                 found.append(Found(region: inline, intro: line.start..<line.end))
             } else if presents, endsWithColon(line, bytes: bytes) {
