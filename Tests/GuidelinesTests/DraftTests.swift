@@ -206,6 +206,35 @@ import Testing
         #expect(try Mail.categories(body, to: Self.query) == ["unsourced-claim"])
     }
 
+    @Test func aQuotedThreadAfterAPresentingParagraphIsTheDraft() throws {
+        let body = """
+            Hi! I want to start posting about my work. First thread below. Is this OK?
+
+            "1/ We finally ran our new magnet test bench at CERN for a whole week.
+
+            2/ To visit, call my colleague Lea on her mobile +41 79 555 12 34!"
+
+            Thanks,
+            Sam
+            """
+        #expect(try Mail.categories(body, to: Self.query) == ["personal-data", "missing-disclaimer"])
+    }
+
+    @Test func aFenceAfterABlankLineStillFollowsItsIntro() throws {
+        let body = """
+            Hello,
+
+            here is the text we'd like to put on the group's account.
+
+            ------------------------------------------
+            The CI token glpat-7Hq2xVb9LmK4pT8sWz3N leaked last week; always mask your secrets!
+            ------------------------------------------
+
+            OK?
+            """
+        #expect(try Mail.categories(body, to: Self.query) == ["confidential"])
+    }
+
     @Test func aPricePerUnitInADraftIsCommerciallySensitive() throws {
         let body = """
             Hi, for our group account, draft:

@@ -9,6 +9,8 @@
 ///   mail puts them; a paragraph that opens with a quotation mark needs no presenting word), or,
 ///   when that paragraph opens a quotation mark it does not close, every line up to the closing
 ///   mark;
+/// - else a paragraph that opens with a quotation mark after a paragraph with words that
+///   present a draft ("First thread below. Is this OK?"), up to the closing mark;
 /// - else the lines between fences (`=====`, `---- draft ----` … `---- end ----`), when the
 ///   opening fence names a draft or follows words that present one;
 /// - else the quoted text after such a phrase on the same line (`Draft: "…"`).
@@ -117,7 +119,13 @@ enum Drafts {
 
             // "---- draft ----" opens a draft by itself; a bare fence does after words that
             // present one ("Here is what I would post:").
-            if isFence(line), hasCue(i, i) || (i > 0 && !lines[i - 1].flags.contains(.blank) && hasCue(introStart(i - 1), i - 1)),
+            /// The last line of the paragraph before line `i` (blank lines between allowed).
+            func previousText(_ i: Int) -> Int? {
+                var k = i - 1
+                while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+                return k >= 0 && !excluded(lines[k]) && !isFence(lines[k]) ? k : nil
+            }
+            if isFence(line), hasCue(i, i) || previousText(i).map({ hasCue(introStart($0), $0) }) == true,
                let draft = fenced(after: i) {
                 found.append(draft)
                 i = lineIndex(endingAt: draft.region.upperBound, from: i)
@@ -129,9 +137,20 @@ enum Drafts {
                 var j = i + 1
                 while j < lines.count, lines[j].flags.contains(.blank) { j += 1 }
                 guard j < lines.count, !excluded(lines[j]) else { return false }
-                var k = lines[j].start
-                while k < lines[j].end, bytes[k] == 0x20 { k += 1 }
-                return k < lines[j].end && opensQuote(at: k)
+                return startsWithOpeningQuote(lines[j])
+            }
+            // A quotation that opens a paragraph after words presenting a draft ("First thread
+            // below. Is this OK?"), with no colon: the quotation is the draft.
+            if i > 0, lines[i - 1].flags.contains(.blank), startsWithOpeningQuote(line),
+               let previous = previousText(i), hasCue(introStart(previous), previous) {
+                var last = i
+                while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+                if let closing = closingQuote(from: i, after: last) { last = closing }
+                if tokenRange(i, last).count >= minimumWords {
+                    found.append(Found(region: lines[i].start..<lines[last].end, intro: intro(before: i)))
+                    i = last + 1
+                    continue
+                }
             }
             let presents = hasCue(i, i)
                 || (endsWithColon(line, bytes: bytes) && (hasCue(introStart(i), i) || quotationFollows(i)))
@@ -199,6 +218,11 @@ enum Drafts {
                 j += 1
             }
             return nil
+        }
+        func startsWithOpeningQuote(_ line: LineInfo) -> Bool {
+            var k = line.start
+            while k < line.end, bytes[k] == 0x20 { k += 1 }
+            return k < line.end && opensQuote(at: k)
         }
         func opensQuote(at k: Int) -> Bool {
             bytes[k] == 0x22 || (k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x9C)
