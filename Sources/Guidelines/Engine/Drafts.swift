@@ -104,6 +104,15 @@ enum Drafts {
                 }
                 return first
             }
+            /// The paragraph from line `first` as a draft (and its last line): when it opens a
+            /// quotation mark, up to the closing mark, over blank lines; nil when too short.
+            func paragraph(from first: Int) -> (Found, Int)? {
+                var last = first
+                while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+                if let closing = closingQuote(from: first, after: last) { last = closing }
+                guard tokenRange(first, last).count >= minimumWords else { return nil }
+                return (Found(region: lines[first].start..<lines[last].end, intro: intro(before: first)), last)
+            }
             /// A draft between fences: the lines after `open` up to the next fence (or up to what
             /// is not the asker's text: a signature, a quoted reply).
             func fenced(after open: Int) -> Found? {
@@ -142,15 +151,11 @@ enum Drafts {
             // A quotation that opens a paragraph after words presenting a draft ("First thread
             // below. Is this OK?"), with no colon: the quotation is the draft.
             if i > 0, lines[i - 1].flags.contains(.blank), startsWithOpeningQuote(line),
-               let previous = previousText(i), hasCue(introStart(previous), previous) {
-                var last = i
-                while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
-                if let closing = closingQuote(from: i, after: last) { last = closing }
-                if tokenRange(i, last).count >= minimumWords {
-                    found.append(Found(region: lines[i].start..<lines[last].end, intro: intro(before: i)))
-                    i = last + 1
-                    continue
-                }
+               let previous = previousText(i), hasCue(introStart(previous), previous),
+               let (draft, last) = paragraph(from: i) {
+                found.append(draft)
+                i = last + 1
+                continue
             }
             let presents = hasCue(i, i)
                 || (endsWithColon(line, bytes: bytes) && (hasCue(introStart(i), i) || quotationFollows(i)))
@@ -164,16 +169,10 @@ enum Drafts {
                     i = lineIndex(endingAt: draft.region.upperBound, from: j)
                     continue
                 }
-                if j < lines.count, !indented(lines[j]), !excluded(lines[j]) {
-                    var last = j
-                    while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
-                    // A draft in quotation marks runs to its closing mark, over blank lines.
-                    if let closing = closingQuote(from: j, after: last) { last = closing }
-                    if tokenRange(j, last).count >= minimumWords {
-                        found.append(Found(region: lines[j].start..<lines[last].end, intro: intro(before: j)))
-                        i = last + 1
-                        continue
-                    }
+                if j < lines.count, !indented(lines[j]), !excluded(lines[j]), let (draft, last) = paragraph(from: j) {
+                    found.append(draft)
+                    i = last + 1
+                    continue
                 }
             }
             i += 1

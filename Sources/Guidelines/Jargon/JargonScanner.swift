@@ -704,20 +704,10 @@ struct JargonScanner {
             if i == start { firstUpper = true }
         }
         let word = UnsafeBufferPointer(rebasing: buf[start..<end])
-        let letters = word.count, lowerCount = letters - upper
-        // As `makePart` decides.
-        let shape: Shape
-        if upper == 0 {
-            shape = .lower
-        } else if upper == 1 && firstUpper {
-            shape = letters == 1 ? .upper : .title
-        } else if lowerCount == 0 {
-            shape = .upper
-        } else if lowerCount == 1 && upper >= 2, buf[end - 1] == UInt8(ascii: "s") {
-            shape = .upperPlural
-        } else {
-            shape = .mixed
-        }
+        let letters = word.count
+        let shape = Self.shape(
+            letters: letters, upper: upper, lower: letters - upper, firstUpper: firstUpper,
+            endsWithS: buf[end - 1] == UInt8(ascii: "s"))
         // Every byte is a letter, so setting 0x20 lower-cases it.
         let lower = word.lazy.map { $0 | 0x20 }
         var info = GroupInfo()
@@ -796,18 +786,8 @@ struct JargonScanner {
             for k in lo..<hi { s.unicodeScalars.append(Self.isApostrophe(scalars[k]) ? "'" : scalars[k]) }
             text = s
         }
-        let shape: Shape
-        if upper == 0 {
-            shape = .lower
-        } else if upper == 1 && firstUpper {
-            shape = letters == 1 ? .upper : .title
-        } else if lowerCount == 0 {
-            shape = .upper
-        } else if lowerCount == 1 && upper >= 2, scalars[hi - 1] == "s" {
-            shape = .upperPlural
-        } else {
-            shape = .mixed
-        }
+        let shape = Self.shape(
+            letters: letters, upper: upper, lower: lowerCount, firstUpper: firstUpper, endsWithS: scalars[hi - 1] == "s")
         return (lo, hi, text, shape == .lower ? text : Self.lowercased(text), shape, letters)
     }
 
@@ -830,6 +810,18 @@ struct JargonScanner {
         guard zipf < rareBand else { return nil }
         // The plain-word suggestion is looked up for reported words only, at the end.
         return intern(.word, word, zipf: zipf)
+    }
+
+    /// A word's shape from its letter counts (upper- and lower-case letters among `letters`): the
+    /// one rule for the byte fast path and for `makePart`. `endsWithS`: the last letter is a
+    /// lower-case "s" ("PCs" is a plural acronym).
+    @inline(__always)
+    static func shape(letters: Int, upper: Int, lower lowerCount: Int, firstUpper: Bool, endsWithS: Bool) -> Shape {
+        if upper == 0 { return .lower }
+        if upper == 1 && firstUpper { return letters == 1 ? .upper : .title }
+        if lowerCount == 0 { return .upper }
+        if lowerCount == 1 && upper >= 2 && endsWithS { return .upperPlural }
+        return .mixed
     }
 
     /// The acronym an all-caps part stands for, or nil when it is not one: a single letter, too
