@@ -12,6 +12,8 @@ public enum HTMLText {
     /// Further contract:
     /// - Table cells are separated by " | "; p, h1-h6, blockquote, hr and pre give a blank line, other blocks one
     ///   line break; never more than one blank line in a row; no leading or trailing blank space in the result.
+    /// - Each line inside a blockquote starts with "> " (once per level), as plain-text mail quotes: a reply's
+    ///   earlier message and a text the writer quotes on purpose read as quoted, not as the writer's own.
     /// - `&nbsp;` becomes an ordinary space and collapses like one (outside <pre>).
     /// - The label/URL comparison ignores case, an http://, https:// or mailto: prefix and a trailing "/";
     ///   a link with an empty label gives the bare URL. `vbscript:` targets are skipped like `javascript:`.
@@ -32,7 +34,7 @@ public enum HTMLText {
     }
 
     enum Tag {
-        case a, img, br, pre, li, listEnd, cell, row, paragraph, block, head, body, template
+        case a, img, br, pre, li, listEnd, cell, row, paragraph, quote, block, head, body, template
         /// Elements whose raw-text content is dropped whole (script, style, title, ...).
         case rawDrop
         /// Elements allowed in <head> that don't end it.
@@ -49,7 +51,8 @@ public enum HTMLText {
             "bgsound": .headOnly, "noscript": .headOnly, "html": .headOnly,
             "ul": .listEnd, "ol": .listEnd, "dl": .listEnd, "menu": .listEnd,
         ]
-        for p in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr"] { t[p] = .paragraph }
+        for p in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "hr"] { t[p] = .paragraph }
+        t["blockquote"] = .quote
         for b in [
             "div", "table", "dt", "dd", "section", "article", "header", "footer", "nav", "aside", "main", "form",
             "fieldset", "address", "figure", "figcaption", "center", "caption", "thead", "tbody", "tfoot", "details",
@@ -85,6 +88,10 @@ public enum HTMLText {
         var pendingCellSep = false
         var pendingBullet = false
         var preDepth = 0
+        /// Open blockquotes: each line of their content starts with one "> " per level. Bounded,
+        /// so that 100,000 nested blockquotes cost no more per line than 8 do.
+        var quoteDepth = 0
+        static let maxQuotePrefix = 8
         var templateDepth = 0
         var inHead = false
         /// Drop a newline right after <pre> (the HTML parser does).
@@ -138,6 +145,9 @@ public enum HTMLText {
             pendingBreaks = 0
             pendingSpace = false
             pendingCellSep = false
+            if quoteDepth > 0, out.isEmpty || out.last == 0x0A {
+                for _ in 0..<min(quoteDepth, Self.maxQuotePrefix) { out.append(contentsOf: [0x3E, 0x20]) }
+            }
             if pendingBullet {
                 pendingBullet = false
                 out.append(contentsOf: [0x2D, 0x20])
@@ -355,6 +365,9 @@ public enum HTMLText {
                 requestBreaks(1)
             case .paragraph:
                 requestBreaks(2)
+            case .quote:
+                requestBreaks(2)
+                quoteDepth += 1
             case .row:
                 requestBreaks(1)
             case .cell:
@@ -384,6 +397,9 @@ public enum HTMLText {
                 if preDepth > 0 { preDepth -= 1 }
                 requestBreaks(2)
             case .paragraph:
+                requestBreaks(2)
+            case .quote:
+                if quoteDepth > 0 { quoteDepth -= 1 }
                 requestBreaks(2)
             case .li, .listEnd:
                 pendingBullet = false

@@ -64,7 +64,9 @@ import Testing
         #expect(t("a<br>b<br/>c<br><br><br><br>d") == "a\nb\nc\n\nd")
         #expect(t("<div>one</div><div>two</div>") == "one\ntwo")
         #expect(t("  lots   of \n\t space  ") == "lots of space")
-        #expect(t("<h1>Title</h1>text<hr>more<blockquote>quoted</blockquote>") == "Title\n\ntext\n\nmore\n\nquoted")
+        #expect(t("<h1>Title</h1>text<hr>more<blockquote>quoted</blockquote>") == "Title\n\ntext\n\nmore\n\n> quoted")
+        #expect(t("<p>On Monday Jo wrote:</p><blockquote>first<br>second<blockquote>deeper</blockquote>back</blockquote>after")
+            == "On Monday Jo wrote:\n\n> first\n> second\n\n> > deeper\n\n> back\n\nafter")
         #expect(t("in<b>line</b> <i>tags</i>") == "inline tags")
     }
 
