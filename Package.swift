@@ -128,24 +128,30 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextDecoding"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics"], exclude: ["Heldout"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // What several test targets share: log capture, a hand-moved clock, temporary directories.
+        .target(
+            name: "HeedTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/HeedTestSupport"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "HeedTestSupport"]),
         .testTarget(name: "RepliesTests", dependencies: ["Replies", "Store", "Config", "Topics"]),
         .testTarget(name: "GuidelinesTests", dependencies: ["Guidelines", "MIME", "Config"]),
         .testTarget(
             name: "MilterTests",
             dependencies: [
-                "Milter", "Guidelines", "MIME", "Config",
+                "Milter", "Guidelines", "MIME", "Config", "HeedTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "ServingTests", dependencies: ["Serving", "Milter", "Guidelines", "MIME", "Config", "Store", "Replies"]),
+        .testTarget(
+            name: "ServingTests",
+            dependencies: ["Serving", "Milter", "Guidelines", "MIME", "Config", "Store", "Replies", "HeedTestSupport"]),
         .testTarget(
             name: "DigestTests",
             dependencies: [
-                "Digest", "Store", "Config", "Serving", "Milter", "Guidelines", "MIME", "Replies", "heed",
+                "Digest", "Store", "Config", "Serving", "Milter", "Guidelines", "MIME", "Replies", "heed", "HeedTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

@@ -6,11 +6,12 @@ import Store
 /// both quoted-printable, `Auto-Submitted: auto-generated` (RFC 3834: a report, not a reply),
 /// for the outbox that `heed serve` delivers.
 ///
-/// Why not `Replies.MessageBuilder`: it writes replies (`Auto-Submitted: auto-replied`, one
-/// recipient, `In-Reply-To`), and its libetpan body writer is internal to Replies. A digest
-/// carries no value from a message (every header value here is the configuration's or
-/// heed's own), so this small writer is enough; addresses are still checked with
-/// `MessageBuilder.isSafeAddress` and the Subject is made one line.
+/// The header is its own (a report, not a reply: several recipients, no `In-Reply-To`, a
+/// different `Auto-Submitted`), built with `Replies.MessageBuilder`'s address check, one-line
+/// Subject in RFC 2047 words, date and random ids. The body has its own quoted-printable
+/// writer rather than the libetpan one replies use: a digest is long, line-oriented text that
+/// must read back byte for byte, and libetpan's writer neither protects "From " and "." at a
+/// line's start nor keeps trailing white space exactly (MailTests.quotedPrintableRoundTrips).
 public enum DigestMail {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         /// No recipient: `digest.recipients` is empty.
@@ -39,13 +40,13 @@ public enum DigestMail {
             throw .unsafeAddress(address)
         }
         let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
-        let messageID = "<heed.digest.\(hex(&random, bytes: 16))@\(domain)>"
-        let boundary = "=_heed_digest_\(hex(&random, bytes: 16))"
+        let messageID = "<heed.digest.\(MessageBuilder.hex(&random, bytes: 16))@\(domain)>"
+        let boundary = "=_heed_digest_\(MessageBuilder.hex(&random, bytes: 16))"
         var lines: [String] = []
         lines.append("From: \(from)")
         lines.append("To: " + recipients.joined(separator: ",\r\n "))
-        lines.append(encodedHeader("Subject", MessageBuilder.sanitise(subject)))
-        lines.append("Date: \(rfc5322Date(date))")
+        lines.append(MessageBuilder.encodedHeader("Subject", MessageBuilder.sanitise(subject)))
+        lines.append("Date: \(MessageBuilder.rfc5322Date(date))")
         lines.append("Message-ID: \(messageID)")
         lines.append("Auto-Submitted: auto-generated")
         lines.append("X-Auto-Response-Suppress: All")
@@ -102,38 +103,5 @@ public enum DigestMail {
             output.append(physical)
         }
         return output.joined(separator: "\r\n")
-    }
-
-    /// `Name: value`, as RFC 2047 encoded words (UTF-8, base64) unless the value is printable
-    /// ASCII with no "=?". Each encoded word holds at most 45 bytes (75 characters), whole
-    /// characters only; words are folded onto continuation lines.
-    static func encodedHeader(_ name: String, _ value: String) -> String {
-        let plain = value.unicodeScalars.allSatisfy { (0x20...0x7e).contains($0.value) } && !value.contains("=?")
-        if plain { return "\(name): \(value)" }
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for character in value {
-            let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
-                words.append("=?utf-8?B?" + Data(chunk).base64EncodedString() + "?=")
-                chunk = []
-            }
-            chunk += bytes
-        }
-        if !chunk.isEmpty { words.append("=?utf-8?B?" + Data(chunk).base64EncodedString() + "?=") }
-        return "\(name): " + words.joined(separator: "\r\n ")
-    }
-
-    static func hex(_ random: inout some RandomNumberGenerator, bytes: Int) -> String {
-        (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &random)) }.joined()
-    }
-
-    /// RFC 5322 date in UTC: "Mon, 23 Nov 2026 06:00:00 +0000".
-    static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
     }
 }

@@ -80,7 +80,7 @@ public struct MessageBuilder: Sendable {
     /// `Name: value`, with the value as RFC 2047 encoded words (UTF-8, base64) unless it is
     /// printable ASCII with no `=?` that could be mistaken for one. Encoded words are at most
     /// 75 characters and folded onto continuation lines; a character is never split.
-    static func encodedHeader(_ name: String, _ value: String) -> String {
+    public static func encodedHeader(_ name: String, _ value: String) -> String {
         let plain = value.unicodeScalars.allSatisfy { (0x20...0x7e).contains($0.value) } && !value.contains("=?")
         if plain && name.count + 2 + value.utf8.count <= 78 { return "\(name): \(value)" }
         if plain {
@@ -148,7 +148,7 @@ public struct MessageBuilder: Sendable {
 
     // MARK: Body and values
 
-    static func hex(_ random: inout some RandomNumberGenerator, bytes: Int) -> String {
+    public static func hex(_ random: inout some RandomNumberGenerator, bytes: Int) -> String {
         var out = ""
         for _ in 0..<bytes {
             out += String(format: "%02x", UInt8.random(in: .min ... .max, using: &random))
@@ -157,7 +157,7 @@ public struct MessageBuilder: Sendable {
     }
 
     /// RFC 5322 date in UTC: "Tue, 24 Nov 2026 22:44:48 +0000".
-    static func rfc5322Date(_ date: Date) -> String {
+    public static func rfc5322Date(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -46,7 +46,7 @@ import Testing
 
     /// A seeded store and its configuration file in `directory`.
     static func seededConfiguration(in directory: String) throws -> String {
-        let clock = SeedClock()
+        let clock = TestClock(weekStart)
         let runtime = try openRuntime(in: directory, clock: clock)
         try seed(runtime, clock: clock)
         runtime.stop()

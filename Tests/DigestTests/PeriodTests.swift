@@ -20,7 +20,7 @@ import Testing
 
     @Test func anEmptyPeriodSaysSoInEveryFormat() throws {
         try withTemporaryDirectory { directory in
-            let clock = SeedClock()
+            let clock = TestClock(weekStart)
             let runtime = try openRuntime(in: directory, clock: clock)
             defer { runtime.stop() }
             try seed(runtime, clock: clock)

@@ -8,6 +8,8 @@ import Milter
 import Serving
 import Store
 import Testing
+// Log capture, the test clock and temporary directories, for every file of this target.
+@_exported import HeedTestSupport
 
 /// The repository, found from this file: Tests/DigestTests/Support.swift.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -26,34 +28,6 @@ let weekEnd = weekStart.addingTimeInterval(7 * 86_400)
 
 func hours(_ count: Double) -> TimeInterval { count * 3600 }
 func days(_ count: Double) -> TimeInterval { count * 86_400 }
-
-/// A fresh directory for one test, removed afterwards. Real files, real SQLite.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("heed-digest-tests-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
-}
-
-/// A clock the seeding moves by hand, so every decision and reply has a fixed time.
-final class SeedClock: @unchecked Sendable {
-    // @unchecked: `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value = weekStart
-
-    var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func set(_ date: Date) {
-        lock.lock()
-        value = date
-        lock.unlock()
-    }
-}
 
 /// One message of the seed: a fixture file, when heed sees it, and optionally another
 /// envelope sender than the From address (to exercise the reply rules).
@@ -102,7 +76,7 @@ let quietLogger = Logger(label: "digest-tests") { _ in SwiftLogNoOpLogHandler() 
 
 /// heed serve's runtime on a real store in `directory`, with the real checks and reply
 /// templates and the seed clock; the outbox worker is never started.
-func openRuntime(in directory: String, clock: SeedClock) throws -> ServingRuntime {
+func openRuntime(in directory: String, clock: TestClock) throws -> ServingRuntime {
     let path = directory + "/heed.yaml"
     let yaml = """
         store:
@@ -123,7 +97,7 @@ func openRuntime(in directory: String, clock: SeedClock) throws -> ServingRuntim
 /// 3834 rules, de-duplication, the outbox). Returns the addresses and names of the senders
 /// (From and envelope), which the digest must never show.
 @discardableResult
-func seed(_ runtime: ServingRuntime, clock: SeedClock, messages: [SeedMessage] = seedMessages) throws -> [String] {
+func seed(_ runtime: ServingRuntime, clock: TestClock, messages: [SeedMessage] = seedMessages) throws -> [String] {
     var people: [String] = []
     for (index, item) in messages.enumerated() {
         clock.set(item.time)
@@ -169,7 +143,7 @@ struct SeededDigest {
 /// its own store (about a second), so tests stay independent.
 func seededDigest(top: Int = HeedConfig.embeddedDefault.digest.top) throws -> SeededDigest {
     try withTemporaryDirectory { directory in
-        let clock = SeedClock()
+        let clock = TestClock(weekStart)
         let runtime = try openRuntime(in: directory, clock: clock)
         defer { runtime.stop() }
         let people = try seed(runtime, clock: clock)

@@ -6,6 +6,8 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 @testable import Milter
+// Log capture, the test clock and temporary directories, for every file of this target.
+@_exported import HeedTestSupport
 
 /// A frame as an MTA or milter writes it: length (code + payload), code, payload.
 func frame(_ code: Character, _ payload: [UInt8] = []) -> ByteBuffer {
@@ -44,34 +46,3 @@ func finding(_ category: Guidelines.Category, _ rule: String, _ severity: Severi
     Finding(category: category, rule: rule, severity: severity, evidence: evidence, part: part, offset: offset)
 }
 
-/// Collects log records so tests can assert on "one log line per decision".
-final class LogCapture: Sendable {
-    struct Record: Sendable {
-        let level: Logger.Level
-        let message: String
-        let metadata: [String: String]
-    }
-
-    private let box = NIOLockedValueBox<[Record]>([])
-    var records: [Record] { box.withLockedValue { $0 } }
-    func append(_ record: Record) { box.withLockedValue { $0.append(record) } }
-
-    var logger: Logger {
-        Logger(label: "test") { _ in Handler(capture: self) }
-    }
-
-    struct Handler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            var merged = metadata
-            if let extra = event.metadata { merged.merge(extra) { $1 } }
-            capture.append(Record(level: event.level, message: "\(event.message)", metadata: merged.mapValues { "\($0)" }))
-        }
-    }
-}

@@ -9,79 +9,8 @@ import Store
 import Testing
 
 @testable import Serving
-
-/// A clock the test moves by hand: windows and reply periods without waiting.
-final class TestClock: @unchecked Sendable {
-    // @unchecked: `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_780_000_000)) { value = start }
-
-    var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func advance(hours: Double) {
-        lock.lock()
-        value = value.addingTimeInterval(hours * 3600)
-        lock.unlock()
-    }
-}
-
-/// Collects log records, so tests can assert on what heed says (and that it says it once).
-final class LogCapture: @unchecked Sendable {
-    // @unchecked: `stored` is only touched under `lock`.
-    struct Record: Sendable {
-        let level: Logger.Level
-        let message: String
-        let metadata: [String: String]
-    }
-
-    private let lock = NSLock()
-    private var stored: [Record] = []
-
-    var records: [Record] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-
-    func append(_ record: Record) {
-        lock.lock()
-        stored.append(record)
-        lock.unlock()
-    }
-
-    func messages(_ text: String) -> [Record] { records.filter { $0.message == text } }
-
-    var logger: Logger { Logger(label: "test") { _ in Handler(capture: self) } }
-
-    struct Handler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            var merged = metadata
-            if let extra = event.metadata { merged.merge(extra) { $1 } }
-            capture.append(Record(level: event.level, message: "\(event.message)", metadata: merged.mapValues { "\($0)" }))
-        }
-    }
-}
-
-/// A fresh directory for one test, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("heed-serving-tests-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
-}
+// Log capture, the test clock and temporary directories, for every file of this target.
+@_exported import HeedTestSupport
 
 /// The repository's templates (the ones heed ships).
 let shippedTemplates = RepliesSettings.developmentTemplatesDirectory

@@ -3,16 +3,8 @@ import Synchronization
 import Testing
 
 @testable import Store
-
-/// A fresh directory under the system's temporary directory, for one test. Real files, real
-/// SQLite: the store is never mocked.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("heed-store-tests-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
-}
+// Log capture, the test clock and temporary directories, for every file of this target.
+@_exported import HeedTestSupport
 
 /// A store in a fresh temporary directory.
 func withStore<T>(_ body: (SQLiteStore, String) throws -> T) throws -> T {

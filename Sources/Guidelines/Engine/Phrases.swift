@@ -60,21 +60,8 @@ final class Lexicon: @unchecked Sendable {
         /// pattern uses it.
         func id(hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> Int32 {
             guard key.count <= longest else { return -1 }
-            let mask = slots.count - 1
-            let tag = hash >> 32
             let head = ByteSearch.pack(UnsafeBufferPointer(rebasing: key[0..<min(8, key.count)]))
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let slot = slots[i]
-                if slot == 0 { return -1 }
-                if slot & 0xFFFF_FFFF == tag {
-                    let word = Int(slot >> 32) - 1
-                    if heads[word] == head, Int(lengths[word]) == key.count, key.count <= 8 || equals(word, key) {
-                        return Int32(word)
-                    }
-                }
-                i = (i + 1) & mask
-            }
+            return probe(hash: hash, head: head, count: key.count) { equals($0, key) }
         }
 
         /// `id(hash:_:)` for a word of at most eight bytes given as `ByteSearch.pack` packs it:
@@ -85,6 +72,13 @@ final class Lexicon: @unchecked Sendable {
             guard count >= 1, count <= longest, count <= 8 else { return -1 }
             var hash = (ByteSearch.hashSeed ^ UInt64(count) ^ head) &* ByteSearch.hashMultiplier
             hash ^= hash >> 29
+            return probe(hash: hash, head: head, count: count) { _ in false }
+        }
+
+        /// The open-addressing walk both look-ups share: a word matches on its tag, first eight
+        /// bytes and length, and a word longer than eight bytes also on `longMatches`.
+        @inline(__always)
+        private func probe(hash: UInt64, head: UInt64, count: Int, longMatches: (Int) -> Bool) -> Int32 {
             let mask = slots.count - 1
             let tag = hash >> 32
             var i = Int(truncatingIfNeeded: hash) & mask
@@ -93,7 +87,9 @@ final class Lexicon: @unchecked Sendable {
                 if slot == 0 { return -1 }
                 if slot & 0xFFFF_FFFF == tag {
                     let word = Int(slot >> 32) - 1
-                    if heads[word] == head, Int(lengths[word]) == count { return Int32(word) }
+                    if heads[word] == head, Int(lengths[word]) == count, count <= 8 || longMatches(word) {
+                        return Int32(word)
+                    }
                 }
                 i = (i + 1) & mask
             }

@@ -427,18 +427,24 @@ struct JargonScanner {
         paren?.tokens += 1
     }
 
-    /// `apply` for a plain group: most words of most texts.
-    private mutating func applyPlain(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
-        let start = base + group.lo, end = base + group.hi
+    /// A word at `start..<end` counts for readability, the sentence and an open parenthesis.
+    @inline(__always)
+    private mutating func countWord(_ start: Int, _ end: Int, syllables: Int) {
         wordCount += 1
         wordsInSentence += 1
         if firstWordStart == nil { firstWordStart = start }
         lastWordEnd = end
-        syllableCount += group.syllables
+        syllableCount += syllables
         if paren != nil {
             paren?.tokens += 1
             paren?.words += 1
         }
+    }
+
+    /// `apply` for a plain group: most words of most texts.
+    private mutating func applyPlain(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
+        let start = base + group.lo, end = base + group.hi
+        countWord(start, end, syllables: group.syllables)
         if !lastAcronyms.isEmpty { lastAcronyms.removeAll(keepingCapacity: true) }
         phrase(group.phraseWord, opens: false, buf, start, end)
         lastWasWord = true
@@ -447,13 +453,7 @@ struct JargonScanner {
     private mutating func apply(_ group: GroupInfo, _ buf: UnsafeBufferPointer<UInt8>, base: Int) {
         guard group.isWord else { return otherToken() }
         let start = base + group.lo, end = base + group.hi
-        wordCount += 1
-        wordsInSentence += 1
-        if firstWordStart == nil { firstWordStart = start }
-        lastWordEnd = end
-        syllableCount += group.syllables
-        paren?.tokens += 1
-        paren?.words += 1
+        countWord(start, end, syllables: group.syllables)
         if let id = group.compoundSlang { occurrence(id, buf, start..<end) }
         if let id = group.compoundTerm { occurrence(id, buf, start..<end) }
         lastAcronyms.removeAll(keepingCapacity: true)
