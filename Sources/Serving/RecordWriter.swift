@@ -10,8 +10,9 @@ import Store
 ///
 /// The milter hands each record over (`submit`) and goes on; one writer drains what has
 /// gathered in one transaction (`HeedStore.record(_:)`), and whatever arrives while it writes
-/// becomes the next batch. A busy relay thus pays one commit per batch instead of one per
-/// message, and no scan waits for SQLite's single writer.
+/// becomes the next batch. Before taking a batch the writer lingers (`linger`, 20 ms by default)
+/// unless `batchSize` records are already waiting, so that a busy relay pays one commit per few
+/// hundred messages rather than one per message or two; no scan waits for SQLite's single writer.
 ///
 /// Contracts:
 /// - **Bounded.** At most `capacity` records wait; past it `submit` blocks its caller (a thread
@@ -23,9 +24,16 @@ import Store
 ///   batch.
 /// - **`flush()`** returns once everything submitted before it is written (or dropped after a
 ///   logged failure): for shutdown, and for readers in the same process that need the records.
+///   It cuts the linger short.
+/// - **A crash of heed** loses at most the records of the last `linger` and the batch being
+///   written: records feed the digest and statistics, never the fate of a message.
 public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
     /// Records that may wait before `submit` blocks.
     public let capacity: Int
+    /// How long the writer waits for more records before committing a batch.
+    public let linger: Duration
+    /// A batch this large is written without waiting out the linger.
+    public let batchSize: Int
     private let store: any HeedStore
     private let logger: Logger
     private let queue = DispatchQueue(label: "heed.records")
@@ -42,10 +50,16 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
     private var submitted = 0
     private var settled = 0
     private var failedBatches = 0
+    private var writtenBatches = 0
+    /// `flush()` calls waiting: the writer does not linger while there is one.
+    private var flushing = 0
 
-    public init(store: any HeedStore, capacity: Int = 4096, logger: Logger = Logger(label: "heed.serving")) {
+    public init(store: any HeedStore, capacity: Int = 4096, linger: Duration = .milliseconds(20), batchSize: Int = 512,
+                logger: Logger = Logger(label: "heed.serving")) {
         self.store = store
         self.capacity = max(1, capacity)
+        self.linger = max(.zero, linger)
+        self.batchSize = max(1, min(batchSize, self.capacity))
         self.logger = logger
     }
 
@@ -70,6 +84,10 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let target = submitted
+        guard settled < target else { return }
+        flushing += 1
+        defer { flushing -= 1 }
+        condition.broadcast()
         while settled < target { condition.wait() }
     }
 
@@ -78,6 +96,13 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return submitted - settled
+    }
+
+    /// Transactions committed since the start.
+    public var batches: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return writtenBatches
     }
 
     /// Batches the store refused since the start.
@@ -93,6 +118,7 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
         while pending.count >= capacity { condition.wait() }
         add(&pending)
         submitted += 1
+        if pending.count == batchSize { condition.broadcast() }
         if !draining {
             draining = true
             queue.async { self.drain() }
@@ -103,6 +129,8 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
     private func drain() {
         while true {
             condition.lock()
+            let deadline = Date(timeIntervalSinceNow: linger.timeInterval)
+            while flushing == 0, pending.count < batchSize, condition.wait(until: deadline) {}
             let batch = pending
             pending = RecordBatch()
             if batch.isEmpty {
@@ -127,9 +155,10 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
             if failed { dropped.increment(by: batch.count) }
             condition.lock()
             settled += batch.count
-            if failed { failedBatches += 1 }
+            if failed { failedBatches += 1 } else { writtenBatches += 1 }
             condition.broadcast()
             condition.unlock()
         }
     }
 }
+

@@ -40,6 +40,31 @@ import Testing
         }
     }
 
+    @Test func recordsThatArriveWithinTheLingerShareOneTransactionAndFlushCutsItShort() throws {
+        try withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory + "/heed.sqlite")
+            // A linger far longer than the test: only flush() can end it.
+            let writer = RecordWriter(store: store, linger: .seconds(600), batchSize: 1000)
+            for index in 0..<20 { writer.submit(decision(index)) }
+            #expect(writer.backlog == 20 && writer.batches == 0)
+            writer.flush()
+            #expect(writer.backlog == 0 && writer.batches == 1)
+            #expect(try store.decisions(queueID: "4W19").count == 1)
+        }
+    }
+
+    @Test func aFullBatchIsWrittenWithoutWaitingOutTheLinger() throws {
+        try withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory + "/heed.sqlite")
+            let writer = RecordWriter(store: store, linger: .seconds(600), batchSize: 4)
+            for index in 0..<4 { writer.submit(decision(index)) }
+            // No flush: the fourth record wakes the writer. Polled, with a generous bound.
+            let deadline = Date() + 30
+            while writer.backlog > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(writer.backlog == 0 && writer.batches == 1)
+        }
+    }
+
     @Test func aFailedBatchIsLoggedAndTheWriterGoesOn() throws {
         try withTemporaryDirectory { directory in
             let store = try SQLiteStore(path: directory + "/heed.sqlite")

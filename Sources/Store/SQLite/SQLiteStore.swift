@@ -144,22 +144,26 @@ public final class SQLiteStore: HeedStore {
     }
 
     private static func insertDecision(_ db: Database, _ decision: DecisionRecord) throws -> Int64 {
-        try db.execute(
+        // Cached statements: a batch of records runs the same few inserts many times, and
+        // compiling each again cost more than running it (milter-bench profile).
+        try db.cachedStatement(
             sql: """
                 INSERT INTO decision (time, list, mode, verdict, language, topic, sender, duration_us, queue_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 Time.millis(decision.time), decision.list, decision.mode, decision.verdict, decision.language,
                 decision.topic, decision.sender?.hex, decision.duration.map(Time.microseconds), decision.queueID,
             ])
         let id = db.lastInsertedRowID
         for finding in decision.findings {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO finding (decision_id, category, rule, severity, guideline, evidence, part)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     id, finding.category, finding.rule, finding.severity, finding.guideline, finding.evidence,
                     finding.part,
@@ -169,8 +173,7 @@ public final class SQLiteStore: HeedStore {
     }
 
     private static func insertAnnouncement(_ db: Database, _ announcement: AnnouncementRecord) throws {
-        try db.execute(
-            sql: "INSERT INTO announcement (time, sender, list) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO announcement (time, sender, list) VALUES (?, ?, ?)").execute(
             arguments: [Time.millis(announcement.time), announcement.sender.hex, announcement.list])
     }
 
@@ -307,8 +310,7 @@ public final class SQLiteStore: HeedStore {
         case .suppressed(let suppression):
             (outcome, reason) = ("suppressed", suppression.rawValue)
         }
-        try db.execute(
-            sql: "INSERT INTO reply (time, sender, topic, outcome, reason) VALUES (?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO reply (time, sender, topic, outcome, reason) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [Time.millis(event.time), event.sender?.hex, event.topic, outcome, reason])
     }
 
