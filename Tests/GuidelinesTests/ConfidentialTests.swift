@@ -24,6 +24,9 @@ import Testing
         ("The wifi password is: Gx7!pQ2#zz", "confidential.password"),
         ("Mot de passe : Soleil2024! (à changer)", "confidential.password"),
         ("db_secret = 'k8Hq2LmZ0pW4'", "confidential.password"),
+        // The connector a few words on, over a wrapped line, and a dial-in PIN in the paragraph.
+        ("For the operators: the temporary root password for the restore\nconsole is  Kq7#vM2-lp9!Zx and the vendor dial-in PIN is 481 229.", "confidential.password"),
+        ("Le mot de passe du compte de service est Ab12!xYz99, merci de ne pas le changer.", "confidential.password"),
         ("Use this API key 9f8A2kQz7LmX0pW4vB6nR3tY1uE5sD8c to query the service.", "confidential.high-entropy"),
         ("The door code for the lab is 4821.", "confidential.access-code"),
         ("Le digicode du local est 7390.", "confidential.access-code"),
@@ -48,6 +51,9 @@ import Testing
         "This e-mail and any attachments are confidential and intended solely for the addressee.",
         "Never share your password or your access tokens with anyone.",
         "Your password: must be at least 12 characters long.",
+        // A sentence that ends with "password" does not link to the next line's colon.
+        "Failure Reason:\t\tUnknown user name or bad password.\n\tStatus:\t\t\t0xC000006D",
+        "The password for your account is changed every year.",
         "curl -H \"PRIVATE-TOKEN: $CI_JOB_TOKEN\" https://gitlab.cern.ch/api",
         "For example, a strong password looks like: Tr0ub4dor&3horse",
         "The embargo was lifted this morning.",

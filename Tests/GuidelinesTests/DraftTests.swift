@@ -312,4 +312,31 @@ import Testing
         #expect(result.findings.contains { $0.category == .personalData })
         #expect(result.route?.topic == "media")
     }
+
+    @Test func aPostWithItsHashtagsIsADraftWithoutAColon() throws {
+        let body = """
+            Hi team,
+
+            I'd like to post this on my LinkedIn tomorrow. Would this work?
+
+            Proud to share that the test bench I have been building with my colleagues
+            at CERN is finally running! Thanks to everyone in the lab.
+            #cryogenics #engineering
+
+            Best,
+            Kasia
+            """
+        #expect(try Mail.rules(body, to: DraftTests.query) == ["missing-disclaimer.personal-post"])
+    }
+
+    @Test func aHashtagInTheQuestionIsNoDraft() throws {
+        let body = """
+            Hello,
+
+            Can we use #CERN in the posts of our club? My colleagues at CERN would like to know.
+
+            Thanks
+            """
+        #expect(try Mail.rules(body, to: DraftTests.query).isEmpty)
+    }
 }

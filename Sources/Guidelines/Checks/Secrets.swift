@@ -162,7 +162,7 @@ struct AssignmentDetector: Detector {
         var lastEnd = -1
         for match in keywords.matches(in: unit.layout, 0..<tokens.count, text: bytes, limit: environment.limit)
         where tokens[match.first].start >= lastEnd {
-            let lineEnd = unit.line(of: tokens[match.last]).end
+            var lineEnd = unit.line(of: tokens[match.last]).end
             var j = tokens[match.last].end
             func skipSpaces() { while j < lineEnd, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 } }
             // Skip the rest of an identifier (`_TOKEN`, `-key`) and closing quotes.
@@ -182,16 +182,27 @@ struct AssignmentDetector: Detector {
                 linked = true
             }
             if !linked {
-                // "mot de passe du compte partagé : …", "password for the test account: …": a colon
-                // a few words later on the same line.
+                // "mot de passe du compte partagé : …", "password for the test account: …", "the
+                // password for the console is …": a colon or a connector a few words later, on the
+                // same line or, within the sentence, the next (mail wraps sentences). What follows must still look like a
+                // secret.
                 var k = match.last + 1
-                while k < tokens.count, k <= match.last + 4, tokens[k].line == tokens[match.last].line,
-                      !tokens[k].flags.contains(.link) {
+                while k < tokens.count, k <= match.last + 5, !tokens[k].flags.contains(.link),
+                      tokens[k].line == tokens[match.last].line
+                        || (tokens[k].line == tokens[match.last].line + 1 && tokens[k].sentence == tokens[match.last].sentence) {
+                    lineEnd = unit.line(of: tokens[k]).end
                     if tokens[k].flags.contains(.colonAfter) {
                         j = tokens[k].end
                         while j < lineEnd, bytes[j] != 0x3A { j += 1 }
                         j += 1
                         linked = j <= lineEnd
+                        break
+                    }
+                    if connectors.contains(tokens[k].norm(in: bytes)) {
+                        j = tokens[k].end
+                        skipSpaces()
+                        if j < lineEnd, bytes[j] == 0x3A { j += 1 }
+                        linked = true
                         break
                     }
                     k += 1

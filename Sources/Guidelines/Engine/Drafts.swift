@@ -61,6 +61,10 @@ enum Drafts {
             return cues.occurs(in: tokens, span, text: bytes) != nil
         }
 
+        func hasCue(_ first: Int, _ last: Int) -> Bool {
+            vocabulary.draftCues.occurs(in: tokens, tokenRange(first, last), text: bytes) != nil
+        }
+
         var found: [Found] = []
         var i = 0
         while i < lines.count {
@@ -90,9 +94,6 @@ enum Drafts {
             guard !requirePostCue, !line.flags.contains(.blank), !excluded(line) else {
                 i += 1
                 continue
-            }
-            func hasCue(_ first: Int, _ last: Int) -> Bool {
-                vocabulary.draftCues.occurs(in: tokens, tokenRange(first, last), text: bytes) != nil
             }
             /// Line `i`'s paragraph up to it, at most three lines: mail is wrapped, so the words
             /// that present a draft often sit on the line before the one that ends with a colon.
@@ -177,7 +178,58 @@ enum Drafts {
             }
             i += 1
         }
+        if found.isEmpty, !requirePostCue, let post = hashtagPost() { found.append(post) }
         return found
+
+        /// A post shown with no colon or fence but plainly a post: a paragraph that carries its
+        /// hashtags (a line of hashtags, or two on a line), with the paragraphs before it up to
+        /// the one that asks about it ("I'd like to post this on LinkedIn. Would this work?"), a
+        /// question, or the greeting. Only when nothing else presented a draft.
+        func hashtagPost() -> Found? {
+            guard let tagged = lines.indices.first(where: { !excluded(lines[$0]) && isHashtagLine(lines[$0]) }) else {
+                return nil
+            }
+            // The tagged line's paragraph, then earlier paragraphs while they read as the post.
+            var last = tagged
+            while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+            var first = tagged
+            while first > 0, !lines[first - 1].flags.contains(.blank), !excluded(lines[first - 1]) { first -= 1 }
+            var paragraphs = 1
+            while paragraphs < 6 {
+                var k = first - 1
+                while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+                guard k >= 0, !excluded(lines[k]) else { break }
+                var start = k
+                while start > 0, !lines[start - 1].flags.contains(.blank), !excluded(lines[start - 1]) { start -= 1 }
+                // The asker's words: a question, words that present the post, or the greeting.
+                if start == 0 || endsWithQuestion(lines[k]) || hasCue(start, k) { break }
+                first = start
+                paragraphs += 1
+            }
+            guard tokenRange(first, last).count >= minimumWords else { return nil }
+            return Found(region: lines[first].start..<lines[last].end, intro: intro(before: first))
+        }
+        /// A line of hashtags (and mentions) only, or one with at least two hashtags.
+        func isHashtagLine(_ line: LineInfo) -> Bool {
+            var tags = 0, words = 0
+            var k = line.start
+            while k < line.end {
+                while k < line.end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+                guard k < line.end else { break }
+                let start = k
+                while k < line.end, bytes[k] != 0x20, bytes[k] != 0x09 { k += 1 }
+                words += 1
+                if k - start >= 3, bytes[start] == 0x23, Bytes.isUpper(bytes[start + 1]) || Bytes.isLower(bytes[start + 1]) {
+                    tags += 1
+                }
+            }
+            return tags >= 2 || (tags >= 1 && tags == words)
+        }
+        func endsWithQuestion(_ line: LineInfo) -> Bool {
+            var end = line.end
+            while end > line.start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return end > line.start && bytes[end - 1] == 0x3F
+        }
 
         /// The line just after the one that ends at `end`.
         func lineIndex(endingAt end: Int, from start: Int) -> Int {
