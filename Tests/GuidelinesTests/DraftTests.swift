@@ -339,4 +339,17 @@ import Testing
             """
         #expect(try Mail.rules(body, to: DraftTests.query).isEmpty)
     }
+
+    @Test func hashtagsTalkedAboutInASentenceAreNoDraft() throws {
+        let body = """
+            hi,
+
+            since last night my instagram account posts ads with the hashtags
+            #CERN #physics #LHC and a fake giveaway. some of my followers are CERN
+            colleagues. I have changed my password.
+
+            do I need to report this to someone at CERN?
+            """
+        #expect(try Mail.rules(body, to: DraftTests.query).isEmpty)
+    }
 }

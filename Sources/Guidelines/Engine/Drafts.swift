@@ -209,21 +209,28 @@ enum Drafts {
             guard tokenRange(first, last).count >= minimumWords else { return nil }
             return Found(region: lines[first].start..<lines[last].end, intro: intro(before: first))
         }
-        /// A line of hashtags (and mentions) only, or one with at least two hashtags.
+        /// A line of hashtags (and mentions) only, or one that ends with at least two hashtags, as
+        /// posts end ("… is finally running! #cryogenics #CERN"). Hashtags inside a sentence
+        /// ("ads with the hashtags #CERN #LHC and a fake giveaway") are talked about, not posted.
         func isHashtagLine(_ line: LineInfo) -> Bool {
-            var tags = 0, words = 0
+            // Per word: 2 a hashtag, 1 a mention, 0 anything else.
+            var kinds: [UInt8] = []
             var k = line.start
             while k < line.end {
                 while k < line.end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
                 guard k < line.end else { break }
                 let start = k
                 while k < line.end, bytes[k] != 0x20, bytes[k] != 0x09 { k += 1 }
-                words += 1
-                if k - start >= 3, bytes[start] == 0x23, Bytes.isUpper(bytes[start + 1]) || Bytes.isLower(bytes[start + 1]) {
-                    tags += 1
+                let long = k - start >= 3
+                if long, bytes[start] == 0x23, Bytes.isUpper(bytes[start + 1]) || Bytes.isLower(bytes[start + 1]) {
+                    kinds.append(2)
+                } else {
+                    kinds.append(long && bytes[start] == 0x40 ? 1 : 0)
                 }
             }
-            return tags >= 2 || (tags >= 1 && tags == words)
+            let trailing = kinds.reversed().prefix { $0 > 0 }
+            let tags = trailing.filter { $0 == 2 }.count
+            return tags >= 2 || (tags >= 1 && trailing.count == kinds.count)
         }
         func endsWithQuestion(_ line: LineInfo) -> Bool {
             var end = line.end
