@@ -352,4 +352,17 @@ import Testing
             """
         #expect(try Mail.rules(body, to: DraftTests.query).isEmpty)
     }
+
+    @Test func aReplyTheAskerWasGoingToWriteIsADraft() throws {
+        let body = """
+            hey
+
+            a troll comments under every video on my channel. was going to reply this tonight:
+
+            @troll88 you are a pathetic clown, stop spamming my channel
+
+            too much?
+            """
+        #expect(try Mail.categories(body, to: DraftTests.query).contains("offensive"))
+    }
 }
