@@ -161,4 +161,3 @@ public final class RecordWriter: SuppressedReplyRecorder, @unchecked Sendable {
         }
     }
 }
-

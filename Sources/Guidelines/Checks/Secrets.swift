@@ -184,8 +184,8 @@ struct AssignmentDetector: Detector {
             if !linked {
                 // "mot de passe du compte partagé : …", "password for the test account: …", "the
                 // password for the console is …": a colon or a connector a few words later, on the
-                // same line or, within the sentence, the next (mail wraps sentences). What follows must still look like a
-                // secret.
+                // same line or, within the sentence, on the next (mail wraps sentences). What
+                // follows must still look like a secret.
                 var k = match.last + 1
                 while k < tokens.count, k <= match.last + 5, !tokens[k].flags.contains(.link),
                       tokens[k].line == tokens[match.last].line

@@ -13,7 +13,9 @@
 ///   present a draft ("First thread below. Is this OK?"), up to the closing mark;
 /// - else the lines between fences (`=====`, `---- draft ----` … `---- end ----`), when the
 ///   opening fence names a draft or follows words that present one;
-/// - else the quoted text after such a phrase on the same line (`Draft: "…"`).
+/// - else the quoted text after such a phrase on the same line (`Draft: "…"`);
+/// - else, when nothing above found a draft, the paragraphs of a post that ends a line with its
+///   hashtags, back to the words that ask about it.
 /// Signatures, forwarded messages and reply quotes are never drafts. In an announcement, a block
 /// counts as a quoted post only when the lines before it say so ("what I'm posting on LinkedIn").
 enum Drafts {
@@ -182,7 +184,7 @@ enum Drafts {
         return found
 
         /// A post shown with no colon or fence but plainly a post: a paragraph that carries its
-        /// hashtags (a line of hashtags, or two on a line), with the paragraphs before it up to
+        /// hashtags (see `isHashtagLine`), with the paragraphs before it up to
         /// the one that asks about it ("I'd like to post this on LinkedIn. Would this work?"), a
         /// question, or the greeting. Only when nothing else presented a draft.
         func hashtagPost() -> Found? {
