@@ -91,9 +91,9 @@ public final class AnnouncementCounter: Sendable {
     public var isOverCapacity: Bool { state.withLock { $0.windows.count > maximumPairs } }
 
     /// Drops the pairs whose window has passed at `now` (no time within the window length of
-    /// their last count); returns whether more than half of `maximumPairs` remain, in which case the
-    /// caller flushes the writer and calls `forgetAll`. The half keeps this O(pairs) sweep from
-    /// running again before as many new pairs have come.
+    /// their last count); returns whether more than half of `maximumPairs` remain, in which case
+    /// the caller calls `forgetAll` (no flush needed then: the seeds that follow flush first). The
+    /// half keeps this O(pairs) sweep from running again before as many new pairs have come.
     public func dropFinished(now: Date) -> Bool {
         state.withLock { state in
             state.windows = state.windows.filter { _, window in

@@ -21,9 +21,9 @@ public struct StartupError: Error, CustomStringConvertible {
 ///
 /// Lifecycle: `open` (before the milter listens; every broken file is reported then), `start`
 /// (the outbox worker and the retention timer), then `stop` once the milter server has stopped:
-/// the advice already handed over is queued and the records still waiting are written first, then the worker stops after the item
-/// it is delivering, then the store is closed. Pending outbox mail stays in the store for the
-/// next start.
+/// the advice already handed over is queued and the records still waiting are written first,
+/// then the worker stops after the item it is delivering, then the store is closed. Pending
+/// outbox mail stays in the store for the next start.
 public final class ServingRuntime: Sendable {
     /// Where `make install` puts the shipped templates; used when `replies.templates` is null.
     public static let installedTemplatesDirectory = "/usr/share/heed/templates"

@@ -40,9 +40,9 @@ public protocol HeedStore: Sendable {
 
     /// Writes a batch of per-message records (decisions with their findings, counted
     /// announcements, suppressed replies) in one transaction: all of them or, when it throws,
-    /// none. Throws `invalidArgument` for a sent reply (those go with their outbox entry). The writer of
-    /// `heed serve` gathers what the milter decides while the previous batch is written, so that
-    /// a busy relay costs one commit per batch rather than one per message.
+    /// none. Throws `invalidArgument` for a sent reply (those go with their outbox entry).
+    /// `heed serve`'s `RecordWriter` gathers what the milter decides into such batches, so that a
+    /// busy relay costs one commit per batch rather than one per message.
     func record(_ batch: RecordBatch) throws
 
     // MARK: Overposting
@@ -66,9 +66,6 @@ public protocol HeedStore: Sendable {
     func announcementTimes(sender: SenderPseudonym, list: String, since: Date, limit: Int) throws -> [Date]
 
     // MARK: Replies
-
-    /// Whether a reply about `topic` was sent to `sender` at or after `since`.
-    func hasSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Bool
 
     /// When the latest reply about `topic` was sent to `sender`, if one was at or after `since`.
     func latestSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Date?
@@ -134,6 +131,11 @@ public protocol HeedStore: Sendable {
 }
 
 extension HeedStore {
+    /// Whether a reply about `topic` was sent to `sender` at or after `since`.
+    public func hasSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Bool {
+        try latestSentReply(to: sender, topic: topic, since: since) != nil
+    }
+
     /// `recordAnnouncement` with an exact count.
     @discardableResult
     public func recordAnnouncement(sender: SenderPseudonym, list: String, at: Date, countingSince windowStart: Date)

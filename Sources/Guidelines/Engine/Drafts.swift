@@ -41,10 +41,27 @@ enum Drafts {
         func indented(_ line: LineInfo) -> Bool {
             !line.flags.contains(.blank) && !excluded(line) && (line.indent >= 2 || line.flags.contains(.quoted))
         }
-        /// The non-blank lines just before line `i` (at most three, within one paragraph).
-        func intro(before i: Int) -> Range<Int>? {
+        /// The last non-blank line before line `i` (-1 when none).
+        func lastText(before i: Int) -> Int {
             var k = i - 1
             while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+            return k
+        }
+        /// The first and the last line of the paragraph around line `i`: up to a blank line, a
+        /// signature, a forward or a reply quote.
+        func paragraphStart(_ i: Int) -> Int {
+            var first = i
+            while first > 0, !lines[first - 1].flags.contains(.blank), !excluded(lines[first - 1]) { first -= 1 }
+            return first
+        }
+        func paragraphEnd(_ i: Int) -> Int {
+            var last = i
+            while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+            return last
+        }
+        /// The non-blank lines just before line `i` (at most three, within one paragraph).
+        func intro(before i: Int) -> Range<Int>? {
+            let k = lastText(before: i)
             guard k >= 0, !excluded(lines[k]), !indented(lines[k]) else { return nil }
             var first = k
             while first > 0, first > k - 2, !lines[first - 1].flags.contains(.blank), !indented(lines[first - 1]) { first -= 1 }
@@ -110,8 +127,7 @@ enum Drafts {
             /// The paragraph from line `first` as a draft (and its last line): when it opens a
             /// quotation mark, up to the closing mark, over blank lines; nil when too short.
             func paragraph(from first: Int) -> (Found, Int)? {
-                var last = first
-                while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
+                var last = paragraphEnd(first)
                 if let closing = closingQuote(from: first, after: last) { last = closing }
                 guard tokenRange(first, last).count >= minimumWords else { return nil }
                 return (Found(region: lines[first].start..<lines[last].end, intro: intro(before: first)), last)
@@ -133,8 +149,7 @@ enum Drafts {
             // present one ("Here is what I would post:").
             /// The last line of the paragraph before line `i` (blank lines between allowed).
             func previousText(_ i: Int) -> Int? {
-                var k = i - 1
-                while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+                let k = lastText(before: i)
                 return k >= 0 && !excluded(lines[k]) && !isFence(lines[k]) ? k : nil
             }
             if isFence(line), hasCue(i, i) || previousText(i).map({ hasCue(introStart($0), $0) }) == true,
@@ -192,17 +207,13 @@ enum Drafts {
                 return nil
             }
             // The tagged line's paragraph, then earlier paragraphs while they read as the post.
-            var last = tagged
-            while last + 1 < lines.count, !lines[last + 1].flags.contains(.blank), !excluded(lines[last + 1]) { last += 1 }
-            var first = tagged
-            while first > 0, !lines[first - 1].flags.contains(.blank), !excluded(lines[first - 1]) { first -= 1 }
+            let last = paragraphEnd(tagged)
+            var first = paragraphStart(tagged)
             var paragraphs = 1
             while paragraphs < 6 {
-                var k = first - 1
-                while k >= 0, lines[k].flags.contains(.blank) { k -= 1 }
+                let k = lastText(before: first)
                 guard k >= 0, !excluded(lines[k]) else { break }
-                var start = k
-                while start > 0, !lines[start - 1].flags.contains(.blank), !excluded(lines[start - 1]) { start -= 1 }
+                let start = paragraphStart(k)
                 // The asker's words: a question, words that present the post, or the greeting.
                 if start == 0 || endsWithQuestion(lines[k]) || hasCue(start, k) { break }
                 first = start

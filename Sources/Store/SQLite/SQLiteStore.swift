@@ -263,12 +263,6 @@ public final class SQLiteStore: HeedStore {
 
     // MARK: - Replies
 
-    public func hasSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Bool {
-        try read("look up earlier replies") { db in
-            try Self.hasSentReply(db, sender: sender, topic: topic, since: since)
-        }
-    }
-
     public func latestSentReply(to sender: SenderPseudonym, topic: String, since: Date) throws -> Date? {
         try read("look up earlier replies") { db in
             try Int64.fetchOne(
